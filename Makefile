@@ -1,0 +1,67 @@
+# Territoires IA — developer commands. `make run` and `make test` are the two promised commands.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The whole suite in parallel; e2e tests share the machine's Chromium.
+PYTEST_ARGS ?= -n 2 --dist loadfile
+
+.PHONY: run test worker beat lint fmt bench demo migrate system-deps test-system-deps clean lock
+
+$(STAMP): requirements-dev.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	@touch $(STAMP)
+
+## System packages: WeasyPrint needs Pango; the e2e tests need Chromium.
+system-deps:
+	@bash scripts/system-deps.sh runtime
+
+test-system-deps:
+	@bash scripts/system-deps.sh test
+
+migrate: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+
+## The portal on the embedded default: SQLite, tasks inline, emails in var/mail/.
+run: system-deps $(STAMP) migrate
+	$(BIN)/python manage.py bootstrap
+	@echo "→ Portail prêt sur http://$(HOST):$(PORT)/ (courriels dans var/mail/)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+demo: $(STAMP) migrate
+	$(BIN)/python manage.py bootstrap
+
+## The whole test suite, e2e included (PostgreSQL when DATABASE_URL points to it, SQLite otherwise).
+test: system-deps test-system-deps $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS)
+
+worker: $(STAMP)
+	$(BIN)/celery -A portal worker --loglevel=INFO --concurrency 2
+
+beat: $(STAMP)
+	$(BIN)/celery -A portal beat --loglevel=INFO
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_ENV=production DEBUG=false SECRET_KEY=$$(printf 'k%.0s' {1..60})x ALLOWED_HOSTS=territoires-ia.example.fr \
+		DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Benchmarks with the data generator (figures printed, nothing asserted on time).
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks $(ARGS)
+
+lock:
+	$(BIN)/pip freeze --exclude-editable > requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) var staticfiles

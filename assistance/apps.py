@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AssistanceConfig(AppConfig):
+    name = "assistance"
+    verbose_name = "Ingénierie sur mesure"

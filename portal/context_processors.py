@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+# (label, url name, namespaces that make the entry current)
+MAIN_NAV = [
+    ("Accueil", "portal:home", ()),
+    ("Catalogue", "catalogue:service_list", ("catalogue",)),
+    ("Mes projets", "journeys:project_list", ("journeys", "reports", "assistance")),
+    ("Ressources", "resources:index", ("resources",)),
+    ("Programmes", "territories:programme_list", ("territories",)),
+]
+
+
+def site(request: HttpRequest) -> dict:
+    """Site-wide values for the layout. Must stay free of queries: it runs on every page."""
+    match = getattr(request, "resolver_match", None)
+    namespace = match.namespace if match else ""
+    view_name = match.view_name if match else ""
+    nav = [
+        {
+            "label": label,
+            "url": reverse(name),
+            "current": view_name == name or (namespace in namespaces and namespace != ""),
+        }
+        for label, name, namespaces in MAIN_NAV
+    ]
+    return {"SITE_NAME": settings.SITE_NAME, "main_nav": nav}

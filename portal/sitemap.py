@@ -1,0 +1,39 @@
+"""The plan du site: every page a visitor can reach from the navigation, grouped as in the menu."""
+
+from django.urls import reverse
+
+
+def site_map_sections(user) -> list[dict]:
+    sections = [
+        {
+            "title": "Le portail",
+            "links": [
+                ("Accueil", reverse("portal:home")),
+                ("Catalogue des services numériques", reverse("catalogue:service_list")),
+                ("Ressources pour les élus et les agents", reverse("resources:index")),
+                ("Programmes nationaux", reverse("territories:programme_list")),
+            ],
+        },
+        {
+            "title": "Mon espace",
+            "links": [
+                ("Mes projets", reverse("journeys:project_list")),
+                ("Mon compte", reverse("accounts:profile")),
+            ]
+            if user.is_authenticated
+            else [
+                ("Se connecter", reverse("account_login")),
+                ("Créer un compte", reverse("account_signup")),
+            ],
+        },
+        {
+            "title": "Informations",
+            "links": [
+                ("Mentions légales", reverse("portal:legal_notice")),
+                ("Accessibilité", reverse("portal:accessibility")),
+                ("Données personnelles", reverse("portal:privacy")),
+                ("Plan du site", reverse("portal:site_map")),
+            ],
+        },
+    ]
+    return sections

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install the Debian packages the portal needs when they are missing (root only), or name them in one error.
+#   runtime: WeasyPrint's Pango and fonts.   test: Chromium for the e2e tests, poppler to look at PDFs.
+set -euo pipefail
+kind="${1:-runtime}"
+runtime_pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+test_pkgs=(chromium poppler-utils)
+case "$kind" in
+  runtime) wanted=("${runtime_pkgs[@]}") ;;
+  test) wanted=("${test_pkgs[@]}") ;;
+  *) echo "usage: $0 runtime|test" >&2; exit 2 ;;
+esac
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+else
+  # Not Debian: check what we can see.
+  if [ "$kind" = test ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "→ Installation des paquets système manquants : ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "Paquets système manquants : ${missing[*]}" >&2
+  echo "Installez-les avec : sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi

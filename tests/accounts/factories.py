@@ -1,0 +1,65 @@
+import factory
+
+from accounts.enums import OrganisationStatus, Role, ScopeLevel
+from accounts.models import Membership, Organisation, StaffScope, User
+from tests.territories.factories import CommuneFactory
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"personne{n}@mairie.example.fr")
+    first_name = factory.Faker("first_name", locale="fr_FR")
+    last_name = factory.Faker("last_name", locale="fr_FR")
+    job_title = "Chargée de mission numérique"
+    password = factory.django.Password("motdepasse-de-test-solide")
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        """Mark the email verified for allauth, as after a real sign-up (pass verified=False to skip)."""
+        if not create or extracted is False:
+            return
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.get_or_create(user=self, email=self.email, defaults={"verified": True, "primary": True})
+
+
+class StaffUserFactory(UserFactory):
+    """An ANCT chargé de mission with a départemental scope (scope_departements=[…])."""
+
+    is_staff = True
+    email = factory.Sequence(lambda n: f"charge{n}@anct.gouv.fr")
+
+    @factory.post_generation
+    def scope_departements(self, create, extracted, **kwargs):
+        if not create:
+            return
+        scope = StaffScope.objects.create(user=self, level=ScopeLevel.DEPARTEMENTAL)
+        if extracted:
+            scope.departements.set(extracted)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    commune = factory.SubFactory(CommuneFactory)
+    kind = "commune"
+    name = factory.LazyAttribute(lambda o: o.commune.name)
+    departement = factory.LazyAttribute(lambda o: o.commune.departement)
+    region = factory.LazyAttribute(lambda o: o.commune.region)
+    status = OrganisationStatus.CONFIRMED
+
+    class Params:
+        pending = factory.Trait(status=OrganisationStatus.PENDING)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.AGENT

@@ -1,0 +1,100 @@
+"""Shared fixtures: database marker, services, clients per role and the role "world"."""
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from tests.accounts.factories import MembershipFactory, OrganisationFactory, StaffUserFactory, UserFactory
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+E2E_DIR = Path(__file__).parent / "e2e"
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Every test gets the database; e2e tests get real transactions so the live server sees their data."""
+    for item in items:
+        if item.get_closest_marker("django_db"):
+            continue
+        if E2E_DIR in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.django_db(transaction=True))
+        else:
+            item.add_marker(pytest.mark.django_db)
+
+
+def skip_or_fail(reason: str) -> None:
+    """A missing service or program may skip on a developer's machine, never in CI."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: a missing dependency is a failure, not a skip)")
+    pytest.skip(reason)
+
+
+def _port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    if not _port_open("127.0.0.1", 6379):
+        skip_or_fail("Redis ne répond pas sur 127.0.0.1:6379")
+    return url
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        skip_or_fail("Chromium est absent (/usr/bin/chromium) : apt-get install chromium")
+    return path
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def world(db) -> dict:
+    """One person per role of the authorization matrix, around organisation `org`.
+
+    Keys: anonymous (None), outsider (member of another organisation), member, referent,
+    staff_out (ANCT, another département), staff_in (ANCT, covers org's département), org, other_org.
+    """
+    org = OrganisationFactory()
+    other_org = OrganisationFactory()
+    member = MembershipFactory(organisation=org, role="agent").user
+    referent = MembershipFactory(organisation=org, role="referent").user
+    outsider = MembershipFactory(organisation=other_org, role="referent").user
+    staff_in = StaffUserFactory(scope_departements=[org.departement])
+    staff_out = StaffUserFactory(scope_departements=[other_org.departement])
+    return {
+        "anonymous": None,
+        "outsider": outsider,
+        "member": member,
+        "referent": referent,
+        "staff_out": staff_out,
+        "staff_in": staff_in,
+        "org": org,
+        "other_org": other_org,
+    }
+
+
+@pytest.fixture
+def client_as(client):
+    """client_as(user) logs the test client in as that user (None stays anonymous)."""
+
+    def _login(person):
+        client.logout()
+        if person is not None:
+            client.force_login(person)
+        return client
+
+    return _login

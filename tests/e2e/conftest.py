@@ -1,0 +1,126 @@
+"""End-to-end harness: Debian's Chromium through Playwright, against the live server.
+
+Every page a test visits is checked: no console error, no request to another host, no axe-core
+violation of impact serious or critical. A failing test leaves a screenshot in var/e2e/.
+"""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an event loop in the test thread; ORM calls in the test body need this.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "var" / "e2e"
+BLOCKING_IMPACTS = {"serious", "critical"}
+_axe = Axe()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, chromium_path):
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_path,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
+
+
+class PageGuard:
+    """Collects what must fail a test: console errors, foreign requests, accessibility violations."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = urlsplit(origin).netloc
+        self.problems: list[str] = []
+        self.audited: set[str] = set()
+
+    def on_console(self, message) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text} ({message.location.get('url', '')})")
+
+    def on_page_error(self, error) -> None:
+        self.problems.append(f"uncaught exception: {error}")
+
+    def on_route(self, route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in {"data", "blob", "about"} or parts.netloc == self.origin:
+            route.continue_()
+            return
+        self.problems.append(f"request to another host: {url}")
+        route.abort()
+
+    def audit(self, page) -> None:
+        """Run axe-core once per URL on the page as it is now."""
+        url = page.url
+        if url in self.audited or not url.startswith("http"):
+            return
+        self.audited.add(url)
+        results = _axe.run(page)
+        for violation in results.response["violations"]:
+            if violation["impact"] in BLOCKING_IMPACTS:
+                targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+                self.problems.append(
+                    f"axe {violation['impact']} on {url}: {violation['id']} — {violation['help']} [{targets}]"
+                )
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture
+def page_guard(live_server) -> PageGuard:
+    return PageGuard(live_server.url)
+
+
+@pytest.fixture
+def page(page, page_guard, request):
+    """pytest-playwright's page, guarded; audited with axe after every load."""
+    page.set_default_timeout(10_000)
+    page.on("console", page_guard.on_console)
+    page.on("pageerror", page_guard.on_page_error)
+    page.route(re.compile(r".*"), page_guard.on_route)
+    page.on("load", lambda p: page_guard.audit(p))
+    yield page
+    if page.url.startswith("http"):
+        page_guard.audit(page)
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    if failed or page_guard.problems:
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        shot = SCREENSHOT_DIR / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', request.node.nodeid)}.png"
+        page.screenshot(path=str(shot), full_page=True)
+    assert not page_guard.problems, "\n".join(page_guard.problems) + f"\n(capture d’écran : {SCREENSHOT_DIR})"
+
+
+@pytest.fixture
+def login_as(page, live_server, client):
+    """Log the browser in as `user` with a session cookie (the login page has its own test)."""
+
+    def _login(user) -> None:
+        client.force_login(user)
+        cookie = client.cookies["sessionid"]
+        page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+
+    return _login
