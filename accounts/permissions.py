@@ -1,0 +1,107 @@
+"""The one place that answers "may this user see or change this?".
+
+Every view, selector and admin of the portal asks these helpers; none re-implements a rule.
+Organisation-level rules: a member sees the organisation's work; a référent manages its
+members; an ANCT chargé de mission sees the organisations of the territory they cover.
+"""
+
+from django.db.models import Q, QuerySet
+
+from accounts.enums import Role, ScopeLevel
+from accounts.models import Membership, Organisation, StaffScope
+
+
+def _is_authenticated(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def membership_of(user, organisation: Organisation) -> Membership | None:
+    """The user's membership of the organisation, or None. Cached per (user, organisation) on the user."""
+    if not _is_authenticated(user):
+        return None
+    cache = user.__dict__.setdefault("_membership_cache", {})
+    if organisation.pk not in cache:
+        cache[organisation.pk] = Membership.objects.filter(user=user, organisation=organisation).first()
+    return cache[organisation.pk]
+
+
+def is_member(user, organisation: Organisation) -> bool:
+    return membership_of(user, organisation) is not None
+
+
+def is_referent(user, organisation: Organisation) -> bool:
+    membership = membership_of(user, organisation)
+    return membership is not None and membership.role == Role.REFERENT
+
+
+def staff_scope_of(user) -> StaffScope | None:
+    """The ANCT scope of a staff user (None for everyone else). Cached on the user object."""
+    if not _is_authenticated(user) or not user.is_staff:
+        return None
+    if "_staff_scope" not in user.__dict__:
+        user.__dict__["_staff_scope"] = (
+            StaffScope.objects.filter(user=user).prefetch_related("departements").select_related("region").first()
+        )
+    return user.__dict__["_staff_scope"]
+
+
+def staff_organisation_filter(user, prefix: str = "") -> Q | None:
+    """A Q on Organisation (through `prefix`, e.g. "organisation__") for what a staff user covers; None: nothing.
+
+    A superuser covers everything. National covers all; regional covers its région; départemental its départements.
+    """
+    if not _is_authenticated(user) or not user.is_staff:
+        return None
+    if user.is_superuser:
+        return Q()
+    scope = staff_scope_of(user)
+    if scope is None:
+        return None
+    if scope.level == ScopeLevel.NATIONAL:
+        return Q()
+    if scope.level == ScopeLevel.REGIONAL:
+        return Q(**{f"{prefix}region_id": scope.region_id}) if scope.region_id else None
+    codes = [departement.code for departement in scope.departements.all()]
+    return Q(**{f"{prefix}departement_id__in": codes}) if codes else None
+
+
+def staff_covers(user, organisation: Organisation) -> bool:
+    """True when an ANCT staff user's territorial scope includes the organisation."""
+    condition = staff_organisation_filter(user)
+    if condition is None:
+        return False
+    if condition == Q():
+        return True
+    return Organisation.objects.filter(condition, pk=organisation.pk).exists()
+
+
+def organisations_of(user) -> QuerySet[Organisation]:
+    """Organisations the user is a member of (any role)."""
+    if not _is_authenticated(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user)
+
+
+def organisations_visible_to(user) -> QuerySet[Organisation]:
+    """Organisations whose private work the user may read: their own, plus the staff scope."""
+    if not _is_authenticated(user):
+        return Organisation.objects.none()
+    condition = Q(memberships__user=user)
+    staff = staff_organisation_filter(user)
+    if staff is not None:
+        condition = condition | staff if staff != Q() else Q()
+    return Organisation.objects.filter(condition).distinct()
+
+
+def can_view_organisation(user, organisation: Organisation) -> bool:
+    return is_member(user, organisation) or staff_covers(user, organisation)
+
+
+def can_manage_members(user, organisation: Organisation) -> bool:
+    """Référents manage members (approve or refuse join requests); so do staff covering the territory."""
+    return is_referent(user, organisation) or staff_covers(user, organisation)
+
+
+def can_edit_organisation_work(user, organisation: Organisation) -> bool:
+    """Members (élus, agents, référents) edit their organisation's projects; staff only read and comment."""
+    return is_member(user, organisation)
