@@ -59,6 +59,8 @@ if IS_PRODUCTION:
         )
 
 SITE_NAME = "Territoires IA"
+# DSFR guidance: mark optional fields rather than required ones.
+DSFR_MARK_OPTIONAL_FIELDS = True
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
@@ -168,7 +170,9 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "clear-expired-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 60 * 60 * 6},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

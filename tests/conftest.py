@@ -98,3 +98,57 @@ def client_as(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server in-process (aiosmtpd); Django's SMTP backend is pointed at it.
+
+    Yields the list of received messages (email.message.EmailMessage objects).
+    """
+    from email import message_from_bytes, policy
+
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
+            message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+            received.append(message)
+            return "250 Message accepted for delivery"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    try:
+        yield received
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def celery_worker(redis_url, transactional_db, settings):
+    """A real Celery worker thread consuming from Redis (for behaviour that is about the worker).
+
+    Use with tests marked `django_db(transaction=True)`: the worker sees committed data only.
+    """
+    from celery.contrib.testing.worker import start_worker
+
+    from portal.celery import app
+
+    previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "result_backend")}
+    app.conf.update(broker_url=redis_url, task_always_eager=False, result_backend=None)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+            yield worker
+    finally:
+        app.conf.update(previous)
