@@ -8,7 +8,7 @@ members; an ANCT chargé de mission sees the organisations of the territory they
 from django.db.models import Q, QuerySet
 
 from accounts.enums import Role, ScopeLevel
-from accounts.models import Membership, Organisation, StaffScope
+from accounts.models import Membership, Organisation, StaffScope, User
 
 
 def _is_authenticated(user) -> bool:
@@ -105,3 +105,15 @@ def can_manage_members(user, organisation: Organisation) -> bool:
 def can_edit_organisation_work(user, organisation: Organisation) -> bool:
     """Members (élus, agents, référents) edit their organisation's projects; staff only read and comment."""
     return is_member(user, organisation)
+
+
+def staff_covering(organisation: Organisation) -> QuerySet[User]:
+    """Active ANCT staff whose territorial scope includes the organisation (the inverse of staff_covers)."""
+    condition = Q(staff_scope__level=ScopeLevel.NATIONAL) | Q(
+        staff_scope__level=ScopeLevel.REGIONAL, staff_scope__region_id=organisation.region_id
+    )
+    if organisation.departement_id:
+        condition |= Q(
+            staff_scope__level=ScopeLevel.DEPARTEMENTAL, staff_scope__departements__code=organisation.departement_id
+        )
+    return User.objects.filter(condition, is_staff=True, is_active=True).distinct()

@@ -4,3 +4,20 @@ from django.apps import AppConfig
 class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = "Catalogue des services numériques"
+
+    def bootstrap(self, stdout) -> None:
+        """Called by `manage.py bootstrap`: the themes always, the demo services when the catalogue is empty.
+
+        Also recomputes the adopters' figures, since programme memberships may have changed with the referential.
+        """
+        from catalogue import services
+        from catalogue.models import Adoption, Service
+
+        created = services.ensure_themes()
+        if created:
+            stdout.write(f"Catalogue : {created} thématiques créées.")
+        if not Service.objects.exists():
+            count = services.load_demo_services()
+            stdout.write(f"Catalogue : {count} services de démonstration chargés.")
+        if Adoption.objects.exists():
+            services.refresh_adopter_counts()

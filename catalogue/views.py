@@ -1,10 +1,182 @@
+import hashlib
+from urllib.parse import urlencode
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST, require_safe
+from dsfr.utils import list_pages
+
+from accounts.permissions import organisations_of
+from catalogue import selectors, services
+from catalogue.filters import ServiceFilter
+from catalogue.forms import ContactAdoptersForm, DeclareAdoptionForm, WithdrawAdoptionForm
+from catalogue.models import Service
+from catalogue.rendering import render_markdown
+
+# The results region (facets, counts, one page of services) depends only on the query string and the data:
+# it is cached under a key that includes a version of the data, so any write shows at once. Programme
+# memberships and theme names are not in the version: they may take CACHE_SECONDS to show.
+CACHE_SECONDS = 300
+
+
+def _region_cache_key(request: HttpRequest) -> str:
+    params = sorted((key, value) for key, values in request.GET.lists() for value in values if value.strip())
+    raw = f"{selectors.catalogue_version()}|{urlencode(params)}"
+    return "catalogue:region:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _render_region(request: HttpRequest) -> str:
+    filterset = ServiceFilter(request.GET or None, queryset=Service.objects.none())
+    catalogue = selectors.catalogue_page(filterset, page_number=request.GET.get("page"))
+    list_pages(catalogue.page)
+    form = filterset.form
+    facets = []
+    for facet in catalogue.facets:
+        if not facet.values:
+            continue  # e.g. no programme in the database yet
+        form.fields[facet.name].choices = [(value.value, f"{value.label} ({value.count})") for value in facet.values]
+        facets.append({"facet": facet, "field": form[facet.name]})
+    context = {"form": form, "catalogue": catalogue, "facets": facets, "page_obj": catalogue.page}
+    return render_to_string("catalogue/_results.html", context, request=request)
 
 
 @login_not_required
 @require_safe
 def service_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "catalogue/service_list.html")
+    key = _region_cache_key(request)
+    region = cache.get(key)
+    if region is None:
+        region = _render_region(request)
+        cache.set(key, region, CACHE_SECONDS)
+    if request.htmx:
+        # The enhancement in static/js/catalogue.js asks for the results region only (header HX-Request).
+        response = HttpResponse(region)
+    else:
+        breadcrumb = {"links": [], "current": "Catalogue", "root_dir": ""}
+        # The region is the output of our own (autoescaping) template, rendered now or by an earlier request.
+        context = {"region": mark_safe(region), "breadcrumb_data": breadcrumb}  # noqa: S308
+        response = render(request, "catalogue/service_list.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _detail_context(request: HttpRequest, service: Service, *, contact_form: ContactAdoptersForm | None = None):
+    declarable = selectors.declarable_organisations(request.user, service)
+    adopting = [item.organisation for item in declarable if item.status]
+    adopter_groups = selectors.adopters_by_departement(service)
+    own = {item.organisation.pk for item in declarable}
+    others_to_write_to = any(a.organisation_id not in own for group in adopter_groups for a in group.adopters)
+    if contact_form is None and adopting and others_to_write_to:
+        contact_form = ContactAdoptersForm(organisations=adopting)
+    for item in declarable:
+        item_forms = {"organisation": str(item.organisation.public_id)}
+        item.declare_form = DeclareAdoptionForm(initial=item_forms, auto_id=False)
+        item.withdraw_form = WithdrawAdoptionForm(initial=item_forms, auto_id=False)
+    return {
+        "breadcrumb_data": {
+            "links": [{"url": reverse("catalogue:service_list"), "title": "Catalogue"}],
+            "current": service.name,
+            "root_dir": "",
+        },
+        "service": service,
+        "description_html": render_markdown(service.description),
+        "adopter_groups": adopter_groups,
+        "can_write_later": bool(adopting) and not others_to_write_to,
+        "similar_services": selectors.similar_services(service),
+        "declarable": declarable,
+        "contact_form": contact_form,
+        # HOOK (journeys): projects visible to the viewer whose shortlist contains this service.
+        "shortlisting_projects": selectors.shortlisting_projects(service, request.user),
+    }
+
+
+@login_not_required
+@require_safe
+def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    service = get_object_or_404(selectors.published_services(), slug=slug)
+    return render(request, "catalogue/service_detail.html", _detail_context(request, service))
+
+
+def _member_organisation(request: HttpRequest, public_id):
+    """The organisation (by public id) the user is a member of; 403 for anyone else."""
+    organisation = organisations_of(request.user).filter(public_id=public_id).first()
+    if organisation is None:
+        raise PermissionDenied("Vous n’êtes pas membre de cette collectivité.")
+    return organisation
+
+
+@require_POST
+def adoption_declare(request: HttpRequest, slug: str) -> HttpResponse:
+    service = get_object_or_404(Service.objects.published(), slug=slug)
+    form = DeclareAdoptionForm(request.POST)
+    if not form.is_valid():
+        if "organisation" in form.errors:
+            raise PermissionDenied
+        messages.error(request, "Choisissez « Nous l’utilisons » ou « Ça nous intéresse ».")
+        return redirect(service)
+    organisation = _member_organisation(request, form.cleaned_data["organisation"])
+    try:
+        adoption = services.declare_adoption(
+            service=service, organisation=organisation, status=form.cleaned_data["status"], declared_by=request.user
+        )
+    except services.AdoptionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"C’est noté : {organisation.name} — «\u00a0{adoption.get_status_display()}\u00a0».")
+    return redirect(f"{service.get_absolute_url()}#collectivites")
+
+
+@require_POST
+def adoption_withdraw(request: HttpRequest, slug: str) -> HttpResponse:
+    service = get_object_or_404(Service.objects.published(), slug=slug)
+    form = WithdrawAdoptionForm(request.POST)
+    if not form.is_valid():
+        raise PermissionDenied
+    organisation = _member_organisation(request, form.cleaned_data["organisation"])
+    try:
+        services.withdraw_adoption(service=service, organisation=organisation, withdrawn_by=request.user)
+    except services.AdoptionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"La déclaration de {organisation.name} a été retirée.")
+    return redirect(f"{service.get_absolute_url()}#collectivites")
+
+
+@require_POST
+def adopters_contact(request: HttpRequest, slug: str) -> HttpResponse:
+    service = get_object_or_404(selectors.published_services(), slug=slug)
+    adopting = [item.organisation for item in selectors.declarable_organisations(request.user, service) if item.status]
+    if not adopting:
+        raise PermissionDenied("Seules les collectivités qui ont déclaré ce service peuvent écrire aux autres.")
+    form = ContactAdoptersForm(request.POST, organisations=adopting)
+    if form.is_valid():
+        organisation = next(org for org in adopting if str(org.public_id) == form.cleaned_data["organisation"])
+        try:
+            result = services.contact_adopters(
+                service=service,
+                sender=request.user,
+                organisation=organisation,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                share_email=form.cleaned_data["share_email"],
+            )
+        except services.ContactError as error:
+            form.add_error(None, str(error))
+        else:
+            count = result.recipient_count
+            messages.success(
+                request,
+                f"Votre message a été transmis à {count} personne{'s' if count > 1 else ''} des autres collectivités. "
+                "Leurs adresses ne vous sont pas communiquées.",
+            )
+            return redirect(f"{service.get_absolute_url()}#ecrire")
+    context = _detail_context(request, service, contact_form=form)
+    return render(request, "catalogue/service_detail.html", context)

@@ -1,8 +1,587 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts.permissions import organisations_of
+from catalogue.models import Service
+from journeys import selectors, services
+from journeys.charts import radar_chart
+from journeys.content.loader import ethics_content
+from journeys.enums import StepKind
+from journeys.filters import ProjectFilter
+from journeys.forms import CommentForm, GoBackForm, ProjectForm, ProjectUpdateForm
+from journeys.markup import render_markdown
+from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
+from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
+
+PAGE_SIZE = 20
+
+
+def _project(request: HttpRequest, public_id) -> Project:
+    try:
+        project = selectors.project_for_page(request.user, public_id)
+    except Project.DoesNotExist as error:
+        raise Http404("Projet introuvable.") from error
+    if not can_view_project(request.user, project):  # defence in depth: the selector already scopes
+        raise Http404("Projet introuvable.")
+    return project
+
+
+def _page(queryset, request: HttpRequest, size: int):
+    page = Paginator(queryset, size).get_page(request.GET.get("page"))
+    # django-dsfr's pagination template expects the page list (its fallback branch uses an undefined label).
+    page.pages_list = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return page
+
+
+def _require_edit(request: HttpRequest, project: Project) -> None:
+    if not can_edit_project(request.user, project):
+        raise PermissionDenied("Seuls les membres de la collectivité peuvent modifier ce projet.")
+
+
+# --- « Mes projets » --------------------------------------------------------------------------------------------
 
 
 @require_safe
 def project_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "journeys/project_list.html")
+    projects = selectors.project_list_for(request.user)
+    project_filter = ProjectFilter(request.GET or None, queryset=projects)
+    page = _page(project_filter.qs, request, PAGE_SIZE)
+    rows = [
+        {
+            "project": project,
+            "percent": round(100 * project.required_done / project.required_total) if project.required_total else 0,
+        }
+        for project in page.object_list
+    ]
+    return render(
+        request,
+        "journeys/project_list.html",
+        {
+            "filter": project_filter,
+            "page_obj": page,
+            "rows": rows,
+            "can_create": organisations_of(request.user).exists(),
+            "is_staff_reader": request.user.is_staff,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def project_create(request: HttpRequest) -> HttpResponse:
+    organisations = organisations_of(request.user)
+    if not organisations.exists():
+        raise PermissionDenied("Rattachez-vous d’abord à une collectivité pour créer un projet.")
+    form = ProjectForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.create_project(
+                organisation=form.cleaned_data["organisation"],
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+                public_concerned=form.cleaned_data["public_concerned"],
+                themes=form.cleaned_data["themes"],
+                created_by=request.user,
+            )
+        except services.JourneyError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Le projet est créé : commencez par l’étape « Mise à l’agenda ».")
+            return redirect(project)
+    return render(request, "journeys/project_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def project_update(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    _require_edit(request, project)
+    form = ProjectUpdateForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        services.update_project(
+            project=project,
+            title=form.cleaned_data["title"],
+            description=form.cleaned_data["description"],
+            public_concerned=form.cleaned_data["public_concerned"],
+            themes=form.cleaned_data["themes"],
+            updated_by=request.user,
+        )
+        messages.success(request, "La présentation du projet est mise à jour.")
+        return redirect(project)
+    status = 400 if form.errors else 200
+    return render(request, "journeys/project_update.html", {"form": form, "project": project}, status=status)
+
+
+# --- Project page -----------------------------------------------------------------------------------------------
+
+
+def _step_items(stage, answers, *, editable: bool, posted=None, errors=None, conflict=None) -> list[dict]:
+    items = []
+    for step in stage.steps.all():
+        answer = answers.get(step.pk)
+        value = dict(answer.value) if answer else {}
+        if posted and posted.get("step_id") == step.pk:
+            value = posted["value"]
+        selected = value.get("choices") or ([value["choice"]] if value.get("choice") else [])
+        items.append(
+            {
+                "step": step,
+                "answer": answer,
+                "help_html": render_markdown(step.help),
+                "text": value.get("text", ""),
+                "note": value.get("note", ""),
+                "checked": bool(value.get("checked")),
+                "selected": selected,
+                "version": answer.version if answer else 0,
+                "done": bool(answer and answer.done),
+                "editable": editable and step.kind not in (StepKind.DIAGNOSTIC, StepKind.ETHICS_CHECK),
+                "error": (errors or {}).get(step.pk),
+                "conflict": conflict if conflict and conflict["step"].pk == step.pk else None,
+            }
+        )
+    return items
+
+
+def _render_project(
+    request: HttpRequest, project: Project, *, stage_key=None, posted=None, errors=None, conflict=None, status=200
+) -> HttpResponse:
+    stages = selectors.stages_with_steps(project.template)
+    answers = selectors.answers_by_step(project)
+    validated = set(project.validations.values_list("stage_id", flat=True))
+    progress = [services.stage_progress(stage, answers, validated) for stage in stages]
+    current = project.current_stage
+    selected = next((p for p in progress if p.stage.key == stage_key), None) or next(
+        p for p in progress if p.stage.pk == current.pk
+    )
+    can_edit = can_edit_project(request.user, project)
+    reached = selected.stage.order <= current.order
+    next_stage = next((s for s in stages if s.order > current.order), None)
+    current_progress = next(p for p in progress if p.stage.pk == current.pk)
+    earlier = [s for s in stages if s.order < current.order]
+    diagnostic_response = (
+        DiagnosticResponse.objects.filter(project=project).select_related("diagnostic").first()
+        if any(step.kind == StepKind.DIAGNOSTIC for step in selected.stage.steps.all())
+        else None
+    )
+    ethics_check = EthicsCheck.objects.filter(project=project).first()
+    shortlist = list(selectors.shortlist_of(project)) if selected.stage.key == services.SHORTLIST_STAGE_KEY else []
+    context = {
+        "project": project,
+        "stages": progress,
+        "selected": selected,
+        "selected_is_current": selected.stage.pk == current.pk,
+        "reached": reached,
+        "items": _step_items(
+            selected.stage, answers, editable=can_edit and reached, posted=posted, errors=errors, conflict=conflict
+        ),
+        "current_index": current.order,
+        "total_stages": len(stages),
+        "next_stage": next_stage,
+        "current_progress": current_progress,
+        "required_total": sum(p.required for p in progress),
+        "required_done": sum(p.done for p in progress),
+        "events": selectors.recent_events(project),
+        "comments": list(selectors.comments_of(project)),
+        "earlier_stages": earlier,
+        "can_edit": can_edit,
+        "can_comment": can_comment_project(request.user, project),
+        "can_validate": can_validate_stage(request.user, project),
+        "diagnostic_response": diagnostic_response,
+        "ethics_check": ethics_check,
+        "shortlist": shortlist,
+        "is_solution_stage": selected.stage.key == services.SHORTLIST_STAGE_KEY,
+        "service_choices": Service.objects.published().only("pk", "name").order_by("name")
+        if selected.stage.key == services.SHORTLIST_STAGE_KEY and can_edit and reached
+        else [],
+    }
+    return render(request, "journeys/project_detail.html", context, status=status)
+
+
+@require_safe
+def project_detail(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    return _render_project(request, project, stage_key=request.GET.get("etape"))
+
+
+@require_safe
+def project_history(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    events = project.events.select_related("actor")
+    page = _page(events, request, 50)
+    transitions = project.transitions.select_related("from_stage", "to_stage", "by")[:100]
+    return render(
+        request, "journeys/project_history.html", {"project": project, "page_obj": page, "transitions": transitions}
+    )
+
+
+def _posted_value(request: HttpRequest) -> dict:
+    return {
+        "text": request.POST.get("text", ""),
+        "choice": request.POST.get("choice", ""),
+        "choices": request.POST.getlist("choices"),
+        "checked": request.POST.get("checked") == "on",
+        "note": request.POST.get("note", ""),
+    }
+
+
+@require_POST
+def step_save(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
+    project = _project(request, public_id)
+    _require_edit(request, project)
+    data = _posted_value(request)
+    try:
+        expected = int(request.POST.get("version", "0"))
+    except ValueError:
+        expected = -1
+    try:
+        answer = services.save_step_answer(
+            project=project,
+            step_id=step_id,
+            user=request.user,
+            data=data,
+            expected_version=expected,
+            upload=request.FILES.get("file"),
+        )
+    except services.StaleAnswerError as error:
+        theirs = error.current
+        conflict = {"step": theirs.step if theirs else None, "theirs": theirs, "mine": data}
+        if theirs is None:
+            messages.error(request, str(error))
+            return redirect(project)
+        return _render_project(
+            request,
+            project,
+            stage_key=theirs.step.stage.key,
+            posted={"step_id": theirs.step_id, "value": data},
+            conflict=conflict,
+            errors={theirs.step_id: str(error)},
+            status=409,
+        )
+    except services.InvalidAnswerError as error:
+        step = project.template.stages.filter(steps__pk=step_id).first()
+        return _render_project(
+            request,
+            project,
+            stage_key=step.key if step else None,
+            posted={"step_id": step_id, "value": data},
+            errors={step_id: str(error)},
+            status=400,
+        )
+    except services.JourneyError as error:
+        messages.error(request, str(error))
+        return redirect(project)
+    messages.success(request, f"« {answer.step.title} » est enregistré.")
+    return redirect(f"{project.get_absolute_url()}?etape={answer.step.stage.key}#action-{answer.step_id}")
+
+
+@require_safe
+def deliverable_download(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
+    project = _project(request, public_id)
+    answer = get_object_or_404(StepAnswer.objects.select_related("step"), project=project, step_id=step_id)
+    if not answer.file:
+        raise Http404("Aucun fichier pour cette action.")
+    # Deliverables are capped at 10 Mo: read at once, so the file is closed before the response leaves.
+    with answer.file.open("rb") as handle:
+        content = handle.read()
+    response = HttpResponse(content, content_type=answer.file_type or "application/octet-stream")
+    filename = answer.file_name or answer.file.name.rsplit("/", 1)[-1]
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def stage_advance(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    _require_edit(request, project)
+    try:
+        target = int(request.POST["stage"]) if request.POST.get("stage") else None
+    except ValueError:
+        target = -1
+    try:
+        stage = services.advance_stage(project=project, user=request.user, target_stage_id=target)
+    except services.JourneyError as error:
+        messages.error(request, str(error))
+        return redirect(project)
+    messages.success(request, f"Le projet passe à l’étape « {stage.name} ».")
+    return redirect(project)
+
+
+@require_POST
+def stage_back(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    _require_edit(request, project)
+    earlier = project.template.stages.filter(order__lt=project.current_stage.order)
+    form = GoBackForm(request.POST, stages=earlier)
+    if not form.is_valid():
+        messages.error(request, "Choisissez l’étape et indiquez le motif du retour en arrière.")
+        return redirect(project)
+    try:
+        stage = services.go_back_to_stage(
+            project=project, user=request.user, stage_id=form.cleaned_data["stage"], reason=form.cleaned_data["reason"]
+        )
+    except services.JourneyError as error:
+        messages.error(request, str(error))
+        return redirect(project)
+    messages.success(request, f"Le projet revient à l’étape « {stage.name} ».")
+    return redirect(project)
+
+
+@require_POST
+def stage_validate(request: HttpRequest, public_id, stage_id: int) -> HttpResponse:
+    project = _project(request, public_id)
+    if not can_validate_stage(request.user, project):
+        raise PermissionDenied("Seul un chargé de mission de l’ANCT couvrant ce territoire peut valider une étape.")
+    try:
+        services.validate_stage(project=project, user=request.user, stage_id=stage_id)
+    except services.JourneyError as error:
+        messages.error(request, str(error))
+        return redirect(project)
+    messages.success(request, "L’étape est validée.")
+    return redirect(project)
+
+
+@require_POST
+def comment_create(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    if not can_comment_project(request.user, project):
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Le commentaire est vide ou trop long (5 000 caractères au plus).")
+        return redirect(f"{project.get_absolute_url()}#commentaires")
+    try:
+        services.add_comment(project=project, author=request.user, body=form.cleaned_data["body"])
+    except services.JourneyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Votre commentaire est publié.")
+    return redirect(f"{project.get_absolute_url()}#commentaires")
+
+
+# --- Diagnostic ---------------------------------------------------------------------------------------------------
+
+
+def _kind_reached(project: Project, kind: str) -> bool:
+    """The stage holding this kind of step is the current one or an earlier one (or there is none)."""
+    stage = project.template.stages.filter(steps__kind=kind).only("order").first()
+    return stage is None or stage.order <= project.current_stage.order
+
+
+def _diagnostic_for(project: Project):
+    response = DiagnosticResponse.objects.filter(project=project).first()
+    diagnostic = response.diagnostic if response else selectors.current_diagnostic()
+    if diagnostic is None:
+        raise Http404("Aucun diagnostic n’est publié pour le moment.")
+    return selectors.diagnostic_with_questions(diagnostic), response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    diagnostic, response = _diagnostic_for(project)
+    can_edit = can_edit_project(request.user, project) and _kind_reached(project, StepKind.DIAGNOSTIC)
+    answers = dict(response.answers) if response else {}
+    error = None
+    status = 200
+    if request.method == "POST":
+        _require_edit(request, project)
+        raw = {key: value for key, value in request.POST.items() if key not in {"csrfmiddlewaretoken", "action"}}
+        try:
+            response = services.save_diagnostic(
+                project=project, user=request.user, diagnostic=diagnostic, raw_answers=raw
+            )
+        except services.JourneyError as exc:
+            error = str(exc)
+            status = 400
+            answers.update(raw)
+        else:
+            if response.completed_at:
+                messages.success(request, "Diagnostic terminé : voici vos résultats.")
+                return redirect("journeys:diagnostic_result", public_id=project.public_id)
+            missing = sum(
+                1 for d in diagnostic.dimensions.all() for q in d.questions.all() if q.key not in response.answers
+            )
+            messages.info(request, f"Réponses enregistrées. Il reste {missing} question(s) sans réponse.")
+            return redirect("journeys:diagnostic_form", public_id=project.public_id)
+    dimensions = [
+        {
+            "dimension": dimension,
+            "questions": [
+                {"question": q, "answer": str(answers.get(q.key, "")), "help_html": render_markdown(q.help)}
+                for q in dimension.questions.all()
+            ],
+        }
+        for dimension in diagnostic.dimensions.all()
+    ]
+    return render(
+        request,
+        "journeys/diagnostic_form.html",
+        {
+            "project": project,
+            "diagnostic": diagnostic,
+            "dimensions": dimensions,
+            "can_edit": can_edit,
+            "error": error,
+            "response": response,
+        },
+        status=status,
+    )
+
+
+@require_safe
+def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    diagnostic, response = _diagnostic_for(project)
+    if response is None or not response.answers:
+        messages.info(request, "Le diagnostic n’a pas encore de réponse.")
+        return redirect("journeys:diagnostic_form", public_id=project.public_id)
+    rows = [
+        {
+            "dimension": d,
+            "score": response.scores.get(d.key),
+            "answered": sum(1 for q in d.questions.all() if q.key in response.answers),
+            "total": len(d.questions.all()),
+        }
+        for d in diagnostic.dimensions.all()
+    ]
+    chart = radar_chart(
+        [(row["dimension"].name, row["score"]) for row in rows],
+        title=f"Maturité données et IA — {project.organisation.name}",
+    )
+    return render(
+        request,
+        "journeys/diagnostic_result.html",
+        {
+            "project": project,
+            "diagnostic": diagnostic,
+            "response": response,
+            "rows": rows,
+            "chart": chart,
+            "recommendations": services.recommendations_for(diagnostic, response.scores),
+        },
+    )
+
+
+# --- Ethics check -----------------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def ethics_form(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    content = ethics_content()
+    check = EthicsCheck.objects.filter(project=project).first()
+    answers = dict(check.answers) if check else {}
+    error = None
+    status = 200
+    if request.method == "POST":
+        _require_edit(request, project)
+        raw = {}
+        for question in content.get("questions", []):
+            if question.get("kind") == "multiple_choice":
+                raw[question["key"]] = request.POST.getlist(question["key"])
+            else:
+                raw[question["key"]] = request.POST.get(question["key"], "")
+        try:
+            services.save_ethics_check(project=project, user=request.user, raw_answers=raw)
+        except services.JourneyError as exc:
+            error = str(exc)
+            status = 400
+            answers = raw
+        else:
+            messages.success(request, "Le cadrage éthique et juridique est enregistré.")
+            return redirect(f"{reverse('journeys:ethics_form', kwargs={'public_id': project.public_id})}#resultat")
+    sections = {}
+    for question in content.get("questions", []):
+        value = answers.get(question["key"])
+        selected = value if isinstance(value, list) else ([value] if value else [])
+        choices = question.get("choices") or []
+        if question.get("kind", "yes_no") == "yes_no":
+            choices = [{"key": "oui", "label": "Oui"}, {"key": "non", "label": "Non"}]
+        sections.setdefault(question.get("section", ""), []).append(
+            {
+                "question": question,
+                "choices": choices,
+                "selected": selected,
+                "help_html": render_markdown(question.get("help", "")),
+            }
+        )
+    return render(
+        request,
+        "journeys/ethics_form.html",
+        {
+            "project": project,
+            "sections": [
+                {"key": key, "label": SECTION_LABELS.get(key, key), "items": items} for key, items in sections.items()
+            ],
+            "check": check,
+            "can_edit": can_edit_project(request.user, project) and _kind_reached(project, StepKind.ETHICS_CHECK),
+            "error": error,
+        },
+        status=status,
+    )
+
+
+SECTION_LABELS = {
+    "donnees_personnelles": "Données personnelles",
+    "aipd": "Analyse d’impact (AIPD)",
+    "ai_act": "Règlement européen sur l’IA (AI Act)",
+    "transparence": "Transparence envers les usagers",
+    "controle_humain": "Contrôle humain",
+    "environnement": "Empreinte environnementale",
+}
+
+
+# --- Shortlist (issue 5) ------------------------------------------------------------------------------------------
+
+
+@require_POST
+def shortlist_add(request: HttpRequest, public_id) -> HttpResponse:
+    project = _project(request, public_id)
+    _require_edit(request, project)
+    raw = request.POST.get("service", "")
+    service = Service.objects.published().filter(pk=int(raw)).first() if raw.isdigit() else None
+    if service is None:
+        messages.error(request, "Choisissez un service du catalogue.")
+    else:
+        try:
+            services.shortlist_service(
+                project=project, user=request.user, service=service, note=request.POST.get("note", "")
+            )
+        except services.JourneyError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"« {service.name} » est ajouté à la présélection.")
+    return redirect(f"{project.get_absolute_url()}?etape={services.SHORTLIST_STAGE_KEY}#preselection")
+
+
+@require_POST
+def shortlist_choose(request: HttpRequest, public_id, item_id: int) -> HttpResponse:
+    project = _project(request, public_id)
+    _require_edit(request, project)
+    try:
+        item = services.choose_shortlisted(project=project, user=request.user, item_id=item_id)
+    except services.JourneyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"« {item.service.name} » est la solution retenue.")
+    return redirect(f"{project.get_absolute_url()}?etape={services.SHORTLIST_STAGE_KEY}#preselection")
+
+
+@require_POST
+def shortlist_remove(request: HttpRequest, public_id, item_id: int) -> HttpResponse:
+    project = _project(request, public_id)
+    _require_edit(request, project)
+    try:
+        services.remove_from_shortlist(project=project, user=request.user, item_id=item_id)
+    except services.JourneyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "La solution est retirée de la présélection.")
+    return redirect(f"{project.get_absolute_url()}?etape={services.SHORTLIST_STAGE_KEY}#preselection")

@@ -12,12 +12,15 @@ def site_map_sections(user) -> list[dict]:
                 ("Catalogue des services numériques", reverse("catalogue:service_list")),
                 ("Ressources pour les élus et les agents", reverse("resources:index")),
                 ("Programmes nationaux", reverse("territories:programme_list")),
+                ("Rechercher une collectivité ou un territoire", reverse("territories:territory_search")),
             ],
         },
         {
             "title": "Mon espace",
             "links": [
                 ("Mes projets", reverse("journeys:project_list")),
+                ("Créer un projet", reverse("journeys:project_create")),
+                ("Rejoindre ma collectivité", reverse("accounts:onboarding")),
                 ("Mon compte", reverse("accounts:profile")),
             ]
             if user.is_authenticated

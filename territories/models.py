@@ -11,10 +11,19 @@ class TerritoryKind(models.TextChoices):
     REGION = "region", "région"
 
 
+class ActiveQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
 class Region(models.Model):
     code = models.CharField("code Insee", max_length=3, unique=True)
     name = models.CharField("nom", max_length=100)
+    population = models.PositiveIntegerField("population", null=True, blank=True)  # sum of its communes
+    is_active = models.BooleanField("en vigueur", default=True)
     search_name = models.CharField(max_length=120, db_index=True, editable=False)
+
+    objects = ActiveQuerySet.as_manager()
 
     class Meta:
         verbose_name = "région"
@@ -30,7 +39,11 @@ class Departement(models.Model):
     region = models.ForeignKey(
         Region, to_field="code", on_delete=models.PROTECT, related_name="departements", verbose_name="région"
     )
+    population = models.PositiveIntegerField("population", null=True, blank=True)  # sum of its communes
+    is_active = models.BooleanField("en vigueur", default=True)
     search_name = models.CharField(max_length=120, db_index=True, editable=False)
+
+    objects = ActiveQuerySet.as_manager()
 
     class Meta:
         verbose_name = "département"
@@ -59,6 +72,8 @@ class Epci(models.Model):
     is_active = models.BooleanField("en vigueur", default=True)
     search_name = models.CharField(max_length=220, db_index=True, editable=False)
 
+    objects = ActiveQuerySet.as_manager()
+
     class Meta:
         verbose_name = "EPCI à fiscalité propre"
         verbose_name_plural = "EPCI à fiscalité propre"
@@ -86,12 +101,30 @@ class Commune(models.Model):
     is_active = models.BooleanField("en vigueur", default=True)
     search_name = models.CharField(max_length=120, db_index=True, editable=False)
 
+    objects = ActiveQuerySet.as_manager()
+
     class Meta:
         verbose_name = "commune"
         ordering = ["name"]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.departement_id})"
+
+
+class CommunePostcode(models.Model):
+    """One postcode of a commune (La Poste): a commune may have several, a postcode covers several communes."""
+
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="postcode_set")
+    code = models.CharField("code postal", max_length=5, db_index=True)
+
+    class Meta:
+        verbose_name = "code postal"
+        verbose_name_plural = "codes postaux"
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["commune", "code"], name="commune_postcode_unique")]
+
+    def __str__(self) -> str:
+        return self.code
 
 
 class Programme(models.Model):

@@ -1,22 +1,51 @@
+from itertools import groupby
+
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from territories.models import Programme
+from territories import selectors
+from territories.forms import TerritoryPickerForm
+
+AUTOCOMPLETE_LIMIT = 10
+
+
+@login_not_required
+@require_safe
+def autocomplete(request: HttpRequest) -> JsonResponse:
+    query = request.GET.get("q", "")[:200]
+    kinds = request.GET.get("types") or None
+    hits = selectors.search_territories(query, kinds=kinds, limit=AUTOCOMPLETE_LIMIT)
+    response = JsonResponse({"results": [hit.as_json() for hit in hits]})
+    # The referential changes once a year: browsers may reuse an answer for a few minutes.
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@login_not_required
+@require_safe
+def territory_search(request: HttpRequest) -> HttpResponse:
+    form = TerritoryPickerForm(request.GET or None)
+    territory = form.cleaned_data["territory"] if form.is_bound and form.is_valid() else None
+    context = {"form": form, "fiche": selectors.territory_fiche(territory) if territory else None}
+    return render(request, "territories/territory_search.html", context)
 
 
 @login_not_required
 @require_safe
 def programme_list(request: HttpRequest) -> HttpResponse:
-    programmes = Programme.objects.annotate(commune_count=Count("communes", distinct=True))
-    return render(request, "territories/programme_list.html", {"programmes": programmes})
+    return render(request, "territories/programme_list.html", {"programmes": selectors.programmes_with_counts()})
 
 
 @login_not_required
 @require_safe
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = get_object_or_404(Programme, slug=slug)
-    communes = programme.communes.order_by("departement_id", "name").only("name", "insee_code", "departement_id")
-    return render(request, "territories/programme_detail.html", {"programme": programme, "communes": communes})
+    programme = get_object_or_404(selectors.programmes_with_counts(), slug=slug)
+    communes = selectors.programme_communes(programme)
+    groups = [
+        {"departement": departement, "communes": list(members)}
+        for departement, members in groupby(communes, key=lambda commune: commune.departement)
+    ]
+    context = {"programme": programme, "groups": groups, "epcis": selectors.programme_epcis(programme)}
+    return render(request, "territories/programme_detail.html", context)

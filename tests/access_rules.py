@@ -15,6 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from tests.journeys.factories import journeys_world
+from tests.territories.factories import ProgrammeFactory
+
 
 class Access(StrEnum):
     PUBLIC = "public"
@@ -32,6 +35,33 @@ class Rule:
 
 
 PUBLIC = Rule(Access.PUBLIC)
+
+
+def _join_request(world: dict):
+    """A pending join request to the world's organisation, from someone outside it (accounts rules)."""
+    from tests.accounts.factories import JoinRequestFactory
+
+    return JoinRequestFactory(organisation=world["org"])
+
+
+def _published_resource():
+    """A published page of the resource library (resources rules)."""
+    from tests.resources.factories import ResourceFactory
+
+    return ResourceFactory(slug="ressource-publique")
+
+
+def _catalogue_service_slug(world: dict, *, adopted_by_org: bool = False) -> str:
+    """A published catalogue service, declared by the world's organisation when asked (catalogue rules)."""
+    from tests.catalogue.factories import AdoptionFactory, ServiceFactory
+
+    service = ServiceFactory()
+    if adopted_by_org:
+        AdoptionFactory(service=service, organisation=world["org"])
+        AdoptionFactory(service=service, organisation=world["other_org"])
+    return service.slug
+
+
 LOGIN = Rule(Access.LOGIN)
 
 # The back-office: Django admin behind staff login (and a second factor, see accounts).
@@ -71,14 +101,217 @@ RULES: dict[str, Rule] = {
     "mfa_generate_recovery_codes": LOGIN,
     "mfa_download_recovery_codes": LOGIN,
     # accounts
-    "accounts:profile": LOGIN,
+    "accounts:profile": Rule(
+        Access.LOGIN, expect={"outsider": 200, "member": 200, "referent": 200, "staff_out": 200, "staff_in": 200}
+    ),
+    "accounts:onboarding": Rule(Access.LOGIN, expect={"outsider": 200, "member": 200, "staff_in": 200}),
+    "accounts:onboarding_confirm": Rule(
+        Access.LOGIN,
+        data=lambda w: {"territory": f"commune:{w['org'].commune_id}"},
+        expect={"outsider": 200, "member": 200, "referent": 200},
+    ),
+    "accounts:organisation_create": Rule(
+        Access.LOGIN,
+        method="post",
+        data=lambda w: {"territory": f"commune:{w['org'].commune_id}"},
+        expect={"outsider": 200, "member": 200},  # already registered: the page says so, nothing is created
+    ),
+    "accounts:join_request_create": Rule(
+        Access.LOGIN,
+        method="post",
+        data=lambda w: {"territory": f"commune:{w['org'].commune_id}", "role": "agent"},
+        expect={"member": 200},  # already a member: the page says so
+    ),
+    "accounts:join_request_cancel": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": _join_request(w).public_id},
+        expect={"outsider": 404, "member": 404, "referent": 404, "staff_out": 404, "staff_in": 404},
+    ),
+    "accounts:join_request_approve": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": _join_request(w).public_id},
+        expect={"outsider": 404, "member": 403, "referent": 302, "staff_out": 404, "staff_in": 302},
+    ),
+    "accounts:join_request_refuse": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": _join_request(w).public_id},
+        expect={"outsider": 404, "member": 403, "referent": 302, "staff_out": 404, "staff_in": 302},
+    ),
+    "accounts:member_list": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": w["org"].public_id},
+        expect={"outsider": 404, "member": 403, "referent": 200, "staff_out": 404, "staff_in": 200},
+    ),
+    "accounts:member_role_update": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": w["org"].public_id, "user_public_id": w["member"].public_id},
+        data=lambda w: {},
+        expect={"outsider": 404, "member": 403, "referent": 302, "staff_out": 404, "staff_in": 302},
+    ),
+    "accounts:member_remove": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": w["org"].public_id, "user_public_id": w["referent"].public_id},
+        # The last référent stays: référent and staff get a redirect with an error, nothing changes (tests/accounts).
+        expect={"outsider": 404, "member": 403, "referent": 302, "staff_out": 404, "staff_in": 302},
+    ),
+    "accounts:notifications_update": Rule(Access.LOGIN, method="post", expect={"member": 302, "outsider": 302}),
+    "accounts:data_export": Rule(Access.LOGIN, expect={"outsider": 200, "member": 200, "staff_in": 200}),
+    "accounts:account_delete": Rule(Access.LOGIN, expect={"outsider": 200, "member": 200, "referent": 200}),
     # territories
+    "territories:autocomplete": PUBLIC,
+    "territories:territory_search": PUBLIC,
     "territories:programme_list": PUBLIC,
-    "territories:programme_detail": PUBLIC,
+    "territories:programme_detail": Rule(
+        Access.PUBLIC,
+        kwargs=lambda w: {"slug": ProgrammeFactory(slug="petites-villes-de-demain").slug},
+        expect={"outsider": 200, "member": 200, "referent": 200, "staff_out": 200, "staff_in": 200},
+    ),
     # catalogue
     "catalogue:service_list": PUBLIC,
-    # journeys
-    "journeys:project_list": LOGIN,
+    "catalogue:service_detail": Rule(
+        Access.PUBLIC,
+        kwargs=lambda w: {"slug": _catalogue_service_slug(w)},
+        expect={"outsider": 200, "member": 200, "staff_in": 200},
+    ),
+    # Declarations: only members of the organisation; everyone else gets 403 and nothing changes.
+    "catalogue:adoption_declare": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"slug": _catalogue_service_slug(w)},
+        data=lambda w: {"organisation": str(w["org"].public_id), "status": "interesse"},
+        expect={"outsider": 403, "member": 302, "referent": 302, "staff_in": 403, "staff_out": 403},
+    ),
+    "catalogue:adoption_withdraw": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"slug": _catalogue_service_slug(w, adopted_by_org=True)},
+        data=lambda w: {"organisation": str(w["org"].public_id)},
+        expect={"outsider": 403, "member": 302, "staff_in": 403, "staff_out": 403},
+    ),
+    # Writing to the other adopters: members of an adopting organisation (empty message: the form is shown again).
+    "catalogue:adopters_contact": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"slug": _catalogue_service_slug(w, adopted_by_org=True)},
+        data=lambda w: {"organisation": str(w["org"].public_id), "subject": "", "body": ""},
+        expect={"member": 200, "referent": 200, "staff_in": 403, "staff_out": 403},
+    ),
+    # journeys: members work on the project, staff in scope read/comment/validate, everyone else gets 404
+    "journeys:project_list": Rule(
+        Access.LOGIN, expect={"outsider": 200, "member": 200, "referent": 200, "staff_out": 200, "staff_in": 200}
+    ),
+    "journeys:project_create": Rule(
+        Access.LOGIN, expect={"outsider": 200, "member": 200, "referent": 200, "staff_out": 403, "staff_in": 403}
+    ),
+    "journeys:project_detail": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 200},
+    ),
+    "journeys:project_update": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 403},
+    ),
+    "journeys:project_history": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 200},
+    ),
+    "journeys:step_save": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {
+            "public_id": journeys_world(w)["journeys_project"].public_id,
+            "step_id": w["journeys_text_step"].pk,
+        },
+        data=lambda w: {"version": "0", "text": "Réduire le délai de réponse"},
+        expect={"outsider": 404, "member": 302, "referent": 302, "staff_out": 404, "staff_in": 403},
+    ),
+    "journeys:deliverable_download": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {
+            "public_id": journeys_world(w)["journeys_project"].public_id,
+            "step_id": journeys_world(w)["journeys_project"].answers.get(step__key="note-cadrage").step_id,
+        },
+        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 200},
+    ),
+    "journeys:stage_advance": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        expect={"outsider": 404, "member": 302, "referent": 302, "staff_out": 404, "staff_in": 403},
+    ),
+    "journeys:stage_back": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        data=lambda w: {
+            "stage": str(journeys_world(w)["journeys_project"].template.stages.get(order=1).pk),
+            "reason": "Revoir le besoin",
+        },
+        expect={"outsider": 404, "member": 302, "referent": 302, "staff_out": 404, "staff_in": 403},
+    ),
+    "journeys:stage_validate": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {
+            "public_id": journeys_world(w)["journeys_project"].public_id,
+            "stage_id": journeys_world(w)["journeys_project"].current_stage_id,
+        },
+        expect={"outsider": 404, "member": 403, "referent": 403, "staff_out": 404, "staff_in": 302},
+    ),
+    "journeys:comment_create": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        data=lambda w: {"body": "Une question sur le calendrier."},
+        expect={"outsider": 404, "member": 302, "referent": 302, "staff_out": 404, "staff_in": 302},
+    ),
+    "journeys:diagnostic_form": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 200},
+    ),
+    "journeys:diagnostic_result": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 200},
+    ),
+    "journeys:ethics_form": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 200},
+    ),
+    "journeys:shortlist_add": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        data=lambda w: {"service": "999999"},
+        expect={"outsider": 404, "member": 302, "referent": 302, "staff_out": 404, "staff_in": 403},
+    ),
+    "journeys:shortlist_choose": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id, "item_id": 999999},
+        expect={"outsider": 404, "member": 302, "referent": 302, "staff_out": 404, "staff_in": 403},
+    ),
+    "journeys:shortlist_remove": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id, "item_id": 999999},
+        expect={"outsider": 404, "member": 302, "referent": 302, "staff_out": 404, "staff_in": 403},
+    ),
     # resources
-    "resources:index": PUBLIC,
+    "resources:index": Rule(Access.PUBLIC, expect={"outsider": 200, "member": 200, "staff_in": 200}),
+    "resources:resource_detail": Rule(
+        Access.PUBLIC,
+        kwargs=lambda w: {"slug": _published_resource().slug},
+        expect={"outsider": 200, "member": 200, "staff_in": 200},
+    ),
 }

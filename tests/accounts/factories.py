@@ -1,7 +1,7 @@
 import factory
 
-from accounts.enums import OrganisationStatus, Role, ScopeLevel
-from accounts.models import Membership, Organisation, StaffScope, User
+from accounts.enums import JoinRequestStatus, OrganisationStatus, Role, ScopeLevel
+from accounts.models import JoinRequest, Membership, Organisation, StaffScope, User
 from tests.territories.factories import CommuneFactory
 
 
@@ -63,3 +63,43 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Role.AGENT
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JoinRequest
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.AGENT
+    message = "Je suis en charge du numérique à la mairie."
+    status = JoinRequestStatus.PENDING
+
+
+def activate_totp(user) -> str:
+    """Give `user` an active TOTP authenticator (allauth MFA); returns the secret to compute codes with."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def login_with_second_factor(client, user) -> None:
+    """Log the test client in as a staff member who passed TOTP, as the back-office requires."""
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from allauth.mfa.models import Authenticator
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        activate_totp(user)
+    client.force_login(user)
+    session = client.session
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": 0},
+        {"method": "mfa", "at": 0, "type": "totp"},
+    ]
+    session.save()

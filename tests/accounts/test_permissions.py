@@ -58,3 +58,11 @@ def test_a_person_may_belong_to_a_commune_and_its_epci():
     MembershipFactory(user=person, organisation=commune_org)
     MembershipFactory(user=person, organisation=epci_org)
     assert set(permissions.organisations_of(person)) == {commune_org, epci_org}
+
+
+def test_staff_covering_lists_the_staff_whose_scope_includes_the_organisation(world):
+    regional = StaffUserFactory(scope_departements=None)
+    StaffScope.objects.filter(user=regional).update(level=ScopeLevel.REGIONAL, region=world["org"].region)
+    national = StaffUserFactory(scope_departements=None)
+    StaffScope.objects.filter(user=national).update(level=ScopeLevel.NATIONAL)
+    assert set(permissions.staff_covering(world["org"])) == {world["staff_in"], regional, national}

@@ -1,0 +1,89 @@
+"""Emails of the accounts app. Each is built from accounts/emails/<name>_subject.txt, _body.txt and _body.html.
+
+Functions take ids: services call them through `transaction.on_commit`, when the rows are visible.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from accounts.enums import Role
+from accounts.models import JoinRequest, Organisation, User
+from accounts.permissions import staff_covering
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def send(name: str, *, to: list[str], context: dict) -> int:
+    """Render and send one email of the portal to `to` (one message per recipient: no address leaks)."""
+    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"accounts/emails/{name}_subject.txt", context).split())
+    text = render_to_string(f"accounts/emails/{name}_body.txt", context)
+    html = render_to_string(f"accounts/emails/{name}_body.html", context)
+    sent = 0
+    for address in to:
+        message = EmailMultiAlternatives(f"[{settings.SITE_NAME}] {subject}", text, to=[address])
+        message.attach_alternative(html, "text/html")
+        sent += message.send()
+    return sent
+
+
+def _referent_addresses(organisation: Organisation) -> list[str]:
+    return list(
+        User.objects.filter(
+            memberships__organisation=organisation,
+            memberships__role=Role.REFERENT,
+            is_active=True,
+            wants_notifications=True,
+        ).values_list("email", flat=True)
+    )
+
+
+def send_join_request_received(join_request_id: int) -> int:
+    """Tell the référents (who want notifications) that someone asks to join."""
+    join_request = JoinRequest.objects.select_related("user", "organisation").get(pk=join_request_id)
+    organisation = join_request.organisation
+    url = absolute(reverse("accounts:member_list", kwargs={"public_id": organisation.public_id}))
+    return send(
+        "join_request_received",
+        to=_referent_addresses(organisation),
+        context={"join_request": join_request, "organisation": organisation, "url": url},
+    )
+
+
+def send_join_request_decided(join_request_id: int) -> int:
+    """Tell the requester whether their request was accepted or refused."""
+    join_request = JoinRequest.objects.select_related("user", "organisation").get(pk=join_request_id)
+    url = absolute(reverse("accounts:profile"))
+    return send(
+        "join_request_decided",
+        to=[join_request.user.email],
+        context={"join_request": join_request, "organisation": join_request.organisation, "url": url},
+    )
+
+
+def send_organisation_confirmed(organisation_id: int) -> int:
+    """Tell the référents that ANCT confirmed their collectivité."""
+    organisation = Organisation.objects.get(pk=organisation_id)
+    to = list(
+        User.objects.filter(
+            memberships__organisation=organisation, memberships__role=Role.REFERENT, is_active=True
+        ).values_list("email", flat=True)
+    )
+    url = absolute(reverse("accounts:profile"))
+    return send("organisation_confirmed", to=to, context={"organisation": organisation, "url": url})
+
+
+def send_organisation_to_confirm(organisation_id: int) -> int:
+    """Tell the ANCT staff covering the territory that a new collectivité waits for their confirmation."""
+    organisation = Organisation.objects.select_related("departement", "region").get(pk=organisation_id)
+    referent = User.objects.filter(memberships__organisation=organisation, memberships__role=Role.REFERENT).first()
+    changelist = reverse("admin:accounts_organisation_changelist")
+    url = absolute(f"{changelist}?status__exact=pending")
+    to = [user.email for user in staff_covering(organisation).filter(wants_notifications=True)]
+    return send(
+        "organisation_to_confirm", to=to, context={"organisation": organisation, "referent": referent, "url": url}
+    )

@@ -1,0 +1,275 @@
+"""Writes of the accounts app: onboarding, join requests, members, organisation confirmation, account deletion.
+
+Every function runs in a transaction and raises an `AccountsError` subclass with a French message
+the views show as is; nothing is half-written when it raises. Emails leave on commit.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts import emails
+from accounts.enums import JoinRequestStatus, OrganisationStatus, Role
+from accounts.models import JoinRequest, Membership, Organisation, StaffScope, User
+from territories.models import Commune, Departement, Epci, Region, TerritoryKind
+
+ANONYMOUS_EMAIL_DOMAIN = "utilisateur-supprime.invalid"
+JOINABLE_ROLES = {Role.ELU, Role.AGENT}
+
+
+class AccountsError(Exception):
+    """A rule of the accounts app refused the change; `str(error)` is a French message for the page."""
+
+
+class OnboardingError(AccountsError):
+    pass
+
+
+class JoinRequestError(AccountsError):
+    pass
+
+
+class MembershipError(AccountsError):
+    pass
+
+
+class AccountDeletionError(AccountsError):
+    pass
+
+
+Territory = Commune | Epci | Departement | Region
+
+
+def organisation_of_territory(territory: Territory) -> Organisation | None:
+    """The organisation already bound to this territory, if any."""
+    field = _territory_field(territory)
+    return Organisation.objects.filter(**{field: territory}).first()
+
+
+def _territory_field(territory: Territory) -> str:
+    if isinstance(territory, Commune):
+        return "commune"
+    if isinstance(territory, Epci):
+        return "epci"
+    if isinstance(territory, Departement):
+        return "departement_territory"
+    return "region_territory"
+
+
+def _placement(territory: Territory) -> tuple[str, str | None, str | None]:
+    """(kind, département code, région code) of a territory, for the organisation's denormalised scope."""
+    if isinstance(territory, Commune):
+        return TerritoryKind.COMMUNE, territory.departement_id, territory.region_id
+    if isinstance(territory, Epci):
+        region = territory.region_id or (territory.departement.region_id if territory.departement_id else None)
+        return TerritoryKind.EPCI, territory.departement_id, region
+    if isinstance(territory, Departement):
+        return TerritoryKind.DEPARTEMENT, territory.code, territory.region_id
+    return TerritoryKind.REGION, None, territory.code
+
+
+@transaction.atomic
+def register_organisation(*, user: User, territory: Territory) -> Organisation:
+    """Create the organisation of a territory with `user` as its référent, pending ANCT confirmation.
+
+    Raises OnboardingError when the territory already has an organisation (join it instead) or is inactive.
+    """
+    if not getattr(territory, "is_active", True):
+        raise OnboardingError("Ce territoire n’existe plus dans le référentiel officiel.")
+    existing = organisation_of_territory(territory)
+    if existing is not None:
+        raise OnboardingError(
+            f"« {existing.name} » est déjà inscrite sur le portail : demandez plutôt à rejoindre son espace."
+        )
+    kind, departement, region = _placement(territory)
+    if region is None:
+        raise OnboardingError("Ce territoire n’est rattaché à aucune région dans le référentiel : contactez l’ANCT.")
+    try:
+        with transaction.atomic():
+            organisation = Organisation.objects.create(
+                name=territory.name,
+                kind=kind,
+                departement_id=departement,
+                region_id=region,
+                status=OrganisationStatus.PENDING,
+                **{_territory_field(territory): territory},
+            )
+    except IntegrityError as error:  # someone registered it a moment earlier
+        raise OnboardingError(
+            "Cette collectivité vient d’être inscrite par une autre personne : demandez à rejoindre son espace."
+        ) from error
+    Membership.objects.create(user=user, organisation=organisation, role=Role.REFERENT)
+    transaction.on_commit(lambda: emails.send_organisation_to_confirm(organisation.pk))
+    return organisation
+
+
+@transaction.atomic
+def request_to_join(*, user: User, organisation: Organisation, role: str, message: str = "") -> JoinRequest:
+    """Ask the référents of `organisation` to let `user` in with `role` (élu or agent); emails them on commit.
+
+    Raises JoinRequestError when the user is already a member or already has a pending request there.
+    """
+    if role not in JOINABLE_ROLES:
+        raise JoinRequestError("Choisissez le rôle « élu » ou « agent ».")
+    if organisation.status == OrganisationStatus.REJECTED:
+        raise JoinRequestError("L’inscription de cette collectivité a été refusée par l’ANCT : contactez l’ANCT.")
+    if Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise JoinRequestError(f"Vous êtes déjà membre de « {organisation.name} ».")
+    if JoinRequest.objects.filter(user=user, organisation=organisation, status=JoinRequestStatus.PENDING).exists():
+        raise JoinRequestError(
+            f"Vous avez déjà une demande en attente pour « {organisation.name} » : "
+            "les référents vont y répondre, inutile de la renvoyer."
+        )
+    try:
+        with transaction.atomic():
+            join_request = JoinRequest.objects.create(
+                user=user, organisation=organisation, role=role, message=message.strip()[:1000]
+            )
+    except IntegrityError as error:  # the partial unique constraint: a double submission
+        raise JoinRequestError(f"Vous avez déjà une demande en attente pour « {organisation.name} ».") from error
+    transaction.on_commit(lambda: emails.send_join_request_received(join_request.pk))
+    return join_request
+
+
+def _decide(join_request: JoinRequest, decided_by: User, status: str) -> JoinRequest:
+    locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if locked.status != JoinRequestStatus.PENDING:
+        raise JoinRequestError("Cette demande a déjà été traitée.")
+    locked.status = status
+    locked.decided_at = timezone.now()
+    locked.decided_by = decided_by
+    locked.save(update_fields=["status", "decided_at", "decided_by"])
+    return locked
+
+
+@transaction.atomic
+def approve_join_request(*, join_request: JoinRequest, decided_by: User) -> Membership:
+    """Accept a pending request: the requester becomes a member with the role asked; emailed on commit.
+
+    Raises JoinRequestError when the request is no longer pending.
+    """
+    decided = _decide(join_request, decided_by, JoinRequestStatus.APPROVED)
+    membership, _created = Membership.objects.get_or_create(
+        user_id=decided.user_id, organisation_id=decided.organisation_id, defaults={"role": decided.role}
+    )
+    transaction.on_commit(lambda: emails.send_join_request_decided(decided.pk))
+    return membership
+
+
+@transaction.atomic
+def refuse_join_request(*, join_request: JoinRequest, decided_by: User) -> JoinRequest:
+    """Refuse a pending request; the requester is emailed on commit. Raises JoinRequestError if already decided."""
+    decided = _decide(join_request, decided_by, JoinRequestStatus.REFUSED)
+    transaction.on_commit(lambda: emails.send_join_request_decided(decided.pk))
+    return decided
+
+
+@transaction.atomic
+def cancel_join_request(*, join_request: JoinRequest, user: User) -> JoinRequest:
+    """The requester withdraws their own pending request. Raises JoinRequestError otherwise."""
+    if join_request.user_id != user.pk:
+        raise JoinRequestError("Vous ne pouvez annuler que vos propres demandes.")
+    return _decide(join_request, user, JoinRequestStatus.CANCELLED)
+
+
+def _other_referents(organisation: Organisation, member: User) -> bool:
+    return (
+        Membership.objects.select_for_update()
+        .filter(organisation=organisation, role=Role.REFERENT)
+        .exclude(user=member)
+        .exists()
+    )
+
+
+@transaction.atomic
+def change_member_role(*, organisation: Organisation, member: User, role: str) -> Membership:
+    """Give a member another role. Raises MembershipError for an unknown role or for the last référent."""
+    if role not in Role.values:
+        raise MembershipError("Rôle inconnu.")
+    membership = Membership.objects.select_for_update().filter(organisation=organisation, user=member).first()
+    if membership is None:
+        raise MembershipError("Cette personne n’est pas membre de la collectivité.")
+    if membership.role == Role.REFERENT and role != Role.REFERENT and not _other_referents(organisation, member):
+        raise MembershipError(
+            "C’est le dernier référent de la collectivité : nommez d’abord un autre référent, puis changez ce rôle."
+        )
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def remove_member(*, organisation: Organisation, member: User) -> None:
+    """Remove a member from the organisation. Raises MembershipError for the last référent."""
+    membership = Membership.objects.select_for_update().filter(organisation=organisation, user=member).first()
+    if membership is None:
+        raise MembershipError("Cette personne n’est pas membre de la collectivité.")
+    if membership.role == Role.REFERENT and not _other_referents(organisation, member):
+        raise MembershipError("Impossible de retirer le dernier référent : nommez d’abord un autre référent.")
+    membership.delete()
+
+
+@transaction.atomic
+def confirm_organisation(*, organisation: Organisation, confirmed_by: User) -> Organisation:
+    """ANCT confirms a pending organisation; its référents are emailed on commit. Idempotent for a confirmed one."""
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if locked.status == OrganisationStatus.CONFIRMED:
+        return locked
+    locked.status = OrganisationStatus.CONFIRMED
+    locked.confirmed_at = timezone.now()
+    locked.confirmed_by = confirmed_by
+    locked.save(update_fields=["status", "confirmed_at", "confirmed_by"])
+    transaction.on_commit(lambda: emails.send_organisation_confirmed(locked.pk))
+    return locked
+
+
+@transaction.atomic
+def update_notifications(*, user: User, wants_notifications: bool) -> User:
+    """Record the user's choice about notification emails."""
+    user.wants_notifications = wants_notifications
+    user.save(update_fields=["wants_notifications"])
+    return user
+
+
+@transaction.atomic
+def delete_account(*, user: User) -> User:
+    """Delete what identifies the user and keep what they wrote, signed « Utilisateur supprimé ».
+
+    Memberships, pending requests, email addresses, second factors and the staff scope go; the user row stays,
+    anonymised and inactive. Raises AccountDeletionError when the user is the last référent of an
+    organisation that has other members (they must name another référent first).
+    """
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    blocking = []
+    for membership in Membership.objects.filter(user=user, role=Role.REFERENT).select_related("organisation"):
+        organisation = membership.organisation
+        others = Membership.objects.filter(organisation=organisation).exclude(user=user)
+        if others.exists() and not others.filter(role=Role.REFERENT).exists():
+            blocking.append(organisation.name)
+    if blocking:
+        names = ", ".join(f"« {name} »" for name in sorted(blocking))
+        raise AccountDeletionError(
+            f"Vous êtes le dernier référent de {names}, qui compte d’autres membres. Nommez d’abord un autre "
+            "référent depuis la page « Membres », puis supprimez votre compte."
+        )
+    Membership.objects.filter(user=user).delete()
+    JoinRequest.objects.filter(user=user, status=JoinRequestStatus.PENDING).delete()
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    StaffScope.objects.filter(user=user).delete()
+    user.email = f"supprime-{user.public_id}@{ANONYMOUS_EMAIL_DOMAIN}"
+    user.first_name = "Utilisateur"
+    user.last_name = "supprimé"
+    user.job_title = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.wants_notifications = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    return user

@@ -1,0 +1,122 @@
+"""ANCT back-office of the catalogue: services (with CSV/JSON import and export), publishers, themes, adopters."""
+
+from django.contrib import admin
+from django.db import models
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, JSON
+
+from accounts.permissions import staff_organisation_filter
+from catalogue import services
+from catalogue.models import AdopterMessage, Adoption, Publisher, Service, Theme
+from catalogue.resources import ServiceResource
+
+
+@admin.register(Service)
+class ServiceAdmin(ImportExportModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    resource_classes = [ServiceResource]
+    formats = [CSV, JSON]
+    list_display = ["name", "publisher", "licence", "maturity", "uses_ai", "adopter_count", "is_published"]
+    list_filter = ["is_published", "maturity", "hosting", "uses_ai", "themes", "publisher__kind"]
+    search_fields = ["name", "pitch", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["publisher"]
+    filter_horizontal = ["themes"]
+    list_select_related = ["publisher"]
+    readonly_fields = ["adopter_count", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "pitch", "description", "themes", "is_published"]}),
+        ("Éditeur et licence", {"fields": ["publisher", "licence", "source_code_url", "website"]}),
+        ("Usage", {"fields": ["maturity", "hosting", "cost_model", "cost_note"]}),
+        (
+            "Collectivités concernées",
+            {
+                "fields": [
+                    ("suits_communes", "suits_epcis", "suits_departements", "suits_regions"),
+                    ("suits_small", "suits_medium", "suits_large", "suits_xlarge"),
+                ]
+            },
+        ),
+        (
+            "IA, données personnelles, accessibilité",
+            {"fields": ["uses_ai", "ai_description", "processes_personal_data", "accessibility"]},
+        ),
+        ("Contact de l’éditeur", {"fields": ["contact_url", "contact_email"]}),
+        ("Suivi", {"fields": ["adopter_count", "created_at", "updated_at"]}),
+    ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Themes are saved with the related objects: the search index is refreshed once they are.
+        services.refresh_search_index(service_ids=[form.instance.pk])
+
+
+@admin.register(Publisher)
+class PublisherAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ["name", "kind", "website"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:  # the publisher's name is searchable
+            services.refresh_search_index(service_ids=list(obj.services.values_list("pk", flat=True)))
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:  # theme names are searchable
+            services.refresh_search_index(service_ids=list(obj.services.values_list("pk", flat=True)))
+
+
+class ScopedByOrganisationAdmin(admin.ModelAdmin):
+    """Rows of organisations: a chargé de mission sees those of the territory they cover."""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        condition = staff_organisation_filter(request.user, prefix="organisation__")
+        return queryset.none() if condition is None else queryset.filter(condition)
+
+
+@admin.register(Adoption)
+class AdoptionAdmin(ScopedByOrganisationAdmin):
+    list_display = ["service", "organisation", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["service__name", "organisation__name"]
+    list_select_related = ["service", "organisation"]
+    autocomplete_fields = ["service"]
+    raw_id_fields = ["organisation", "declared_by"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.refresh_adopter_counts(service_ids=[obj.service_id])
+
+    def delete_model(self, request, obj):
+        service_id = obj.service_id
+        super().delete_model(request, obj)
+        services.refresh_adopter_counts(service_ids=[service_id])
+
+    def delete_queryset(self, request, queryset):
+        service_ids = list(queryset.values_list("service_id", flat=True).distinct())
+        super().delete_queryset(request, queryset)
+        services.refresh_adopter_counts(service_ids=service_ids)
+
+
+@admin.register(AdopterMessage)
+class AdopterMessageAdmin(ScopedByOrganisationAdmin):
+    list_display = ["subject", "service", "organisation", "recipient_count", "created_at"]
+    list_select_related = ["service", "organisation"]
+    readonly_fields = [field.name for field in AdopterMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,284 @@
+"""Writes of the catalogue: search index, adopters' declarations, messages between adopters, imports."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Now
+from django.utils import timezone
+
+from accounts.models import Organisation, User
+from accounts.permissions import is_member
+from catalogue import emails
+from catalogue.enums import AdoptionStatus
+from catalogue.models import KIND_FIELDS, SIZE_FIELDS, AdopterMessage, Adoption, Publisher, Service, Theme
+from catalogue.search import fold, search_vector_expression, uses_postgres
+
+# Contact form limits: enough to organise a mutualisation, too few to spam the other collectivités.
+MESSAGES_PER_SERVICE_PER_DAY = 2
+MESSAGES_PER_USER_PER_DAY = 5
+
+
+class CatalogueError(Exception):
+    """A rule of the catalogue was broken; the message is French and shown to the user."""
+
+
+class AdoptionError(CatalogueError):
+    pass
+
+
+class ContactError(CatalogueError):
+    pass
+
+
+def _search_text(service: Service) -> str:
+    themes = " ".join(theme.name for theme in service.themes.all())
+    parts = [service.name, service.pitch, service.description, service.publisher.name, themes, service.ai_description]
+    return fold(" ".join(part for part in parts if part))
+
+
+def refresh_search_index(*, service_ids: list[int] | None = None) -> int:
+    """Recompute the folded text and (on PostgreSQL) the stored search vector of the services; returns the count.
+
+    Call after any change of a service's text, publisher or themes (the admin and the imports do).
+    """
+    services = Service.objects.select_related("publisher").prefetch_related("themes")
+    if service_ids is not None:
+        services = services.filter(pk__in=service_ids)
+    changed = []
+    for service in services:
+        service.search_text = _search_text(service)
+        changed.append(service)
+    Service.objects.bulk_update(changed, ["search_text"], batch_size=500)
+    if uses_postgres() and changed:
+        Service.objects.filter(pk__in=[s.pk for s in changed]).update(search_vector=search_vector_expression())
+    return len(changed)
+
+
+def refresh_adopter_counts(*, service_ids: list[int] | None = None) -> None:
+    """Recompute the denormalised adopter figures of the services (all when `service_ids` is None).
+
+    `adopter_count`: organisations that declared the service (any status); `adopter_programmes`: national
+    programmes their commune or EPCI belongs to (run it again after programme memberships change).
+    """
+    counts = (
+        Adoption.objects.filter(service=OuterRef("pk"))
+        .order_by()
+        .values("service")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    services = Service.objects.all() if service_ids is None else Service.objects.filter(pk__in=service_ids)
+    services.update(adopter_count=Coalesce(Subquery(counts), Value(0)), adopters_changed_at=Now())
+
+    adoptions = Adoption.objects.all() if service_ids is None else Adoption.objects.filter(service_id__in=service_ids)
+    pairs = set(
+        adoptions.filter(organisation__commune__programmes__isnull=False).values_list(
+            "service_id", "organisation__commune__programmes"
+        )
+    ) | set(
+        adoptions.filter(organisation__epci__programmes__isnull=False).values_list(
+            "service_id", "organisation__epci__programmes"
+        )
+    )
+    through = Service.adopter_programmes.through
+    stale = through.objects.all() if service_ids is None else through.objects.filter(service_id__in=service_ids)
+    stale.delete()
+    through.objects.bulk_create(
+        [through(service_id=service_id, programme_id=programme_id) for service_id, programme_id in pairs],
+        batch_size=5000,
+    )
+
+
+@transaction.atomic
+def declare_adoption(*, service: Service, organisation: Organisation, status: str, declared_by: User) -> Adoption:
+    """Record (or change) the organisation's declaration about the service. Raises AdoptionError."""
+    if not service.is_published:
+        raise AdoptionError("Ce service n’est plus publié dans le catalogue.")
+    if not is_member(declared_by, organisation):
+        raise AdoptionError("Vous ne pouvez déclarer un usage que pour une collectivité dont vous êtes membre.")
+    if status not in AdoptionStatus.values:
+        raise AdoptionError("Choisissez « Nous l’utilisons » ou « Ça nous intéresse ».")
+    adoption, _created = Adoption.objects.update_or_create(
+        service=service, organisation=organisation, defaults={"status": status, "declared_by": declared_by}
+    )
+    refresh_adopter_counts(service_ids=[service.pk])
+    return adoption
+
+
+@transaction.atomic
+def withdraw_adoption(*, service: Service, organisation: Organisation, withdrawn_by: User) -> None:
+    """Remove the organisation's declaration about the service. Raises AdoptionError."""
+    if not is_member(withdrawn_by, organisation):
+        raise AdoptionError("Vous ne pouvez retirer que les déclarations d’une collectivité dont vous êtes membre.")
+    deleted, _ = Adoption.objects.filter(service=service, organisation=organisation).delete()
+    if not deleted:
+        raise AdoptionError("Cette collectivité n’avait rien déclaré pour ce service.")
+    refresh_adopter_counts(service_ids=[service.pk])
+
+
+@dataclass(frozen=True)
+class ContactResult:
+    message: AdopterMessage
+    recipient_count: int
+
+
+@transaction.atomic
+def contact_adopters(
+    *, service: Service, sender: User, organisation: Organisation, subject: str, body: str, share_email: bool = False
+) -> ContactResult:
+    """Relay a message by email to the members of the other organisations that declared the service.
+
+    The sender must be a member of an organisation that declared the service; recipients are the members of
+    the other declaring organisations who accept notifications; no recipient address is disclosed, and the
+    sender's address only when `share_email` (then it is the Reply-To).
+    Raises ContactError (not an adopter, nobody to write to, too many messages).
+    """
+    if not is_member(sender, organisation):
+        raise ContactError("Vous n’êtes pas membre de cette collectivité.")
+    if not Adoption.objects.filter(service=service, organisation=organisation).exists():
+        raise ContactError(
+            "Déclarez d’abord que votre collectivité utilise ce service ou s’y intéresse pour écrire aux autres."
+        )
+    since = timezone.now() - timedelta(days=1)
+    sent = AdopterMessage.objects.filter(sender=sender, created_at__gte=since)
+    if sent.filter(service=service).count() >= MESSAGES_PER_SERVICE_PER_DAY:
+        raise ContactError(
+            f"Vous avez déjà envoyé {MESSAGES_PER_SERVICE_PER_DAY} messages à propos de ce service "
+            "ces dernières 24 heures. Réessayez demain."
+        )
+    if sent.count() >= MESSAGES_PER_USER_PER_DAY:
+        raise ContactError(
+            f"Vous avez atteint la limite de {MESSAGES_PER_USER_PER_DAY} messages par 24 heures. Réessayez demain."
+        )
+    recipients = list(
+        User.objects.filter(
+            is_active=True,
+            wants_notifications=True,
+            memberships__organisation__adoptions__service=service,
+        )
+        .exclude(memberships__organisation=organisation)
+        .exclude(pk=sender.pk)
+        .distinct()
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        raise ContactError("Aucune autre collectivité ne peut encore recevoir de message à propos de ce service.")
+    message = AdopterMessage.objects.create(
+        service=service,
+        sender=sender,
+        organisation=organisation,
+        subject=subject.strip(),
+        body=body.strip(),
+        share_email=share_email,
+        recipient_count=len(recipients),
+    )
+    transaction.on_commit(lambda: emails.send_adopter_message(message=message, recipients=recipients))
+    return ContactResult(message=message, recipient_count=len(recipients))
+
+
+def ensure_themes() -> int:
+    """Create or rename the themes of the shared vocabulary (catalogue.demo.THEMES); returns how many were created."""
+    from catalogue.demo import THEMES
+
+    created = 0
+    for position, (slug, name) in enumerate(THEMES, start=1):
+        _theme, was_created = Theme.objects.update_or_create(slug=slug, defaults={"name": name, "position": position})
+        created += was_created
+    return created
+
+
+@transaction.atomic
+def load_demo_services() -> int:
+    """Create the demo services that do not exist yet (by slug); idempotent. Returns how many were created."""
+    from catalogue.demo import PUBLISHERS, SERVICES
+
+    ensure_themes()
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    created_ids = []
+    for data in SERVICES:
+        if Service.objects.filter(slug=data["slug"]).exists():
+            continue
+        kind, website = PUBLISHERS[data["publisher"]]
+        publisher, _ = Publisher.objects.get_or_create(
+            name=data["publisher"], defaults={"kind": kind, "website": website}
+        )
+        fields = {key: value for key, value in data.items() if key not in {"publisher", "themes", "kinds", "sizes"}}
+        service = Service(publisher=publisher, **fields)
+        for kind_value, field_name in KIND_FIELDS.items():
+            setattr(service, field_name, kind_value in data["kinds"])
+        for size_value, field_name in SIZE_FIELDS.items():
+            setattr(service, field_name, size_value in data["sizes"])
+        service.full_clean(exclude=["themes"])
+        service.save()
+        service.themes.set([themes[slug] for slug in data["themes"]])
+        created_ids.append(service.pk)
+    refresh_search_index(service_ids=created_ids)
+    return len(created_ids)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    created: int
+    updated: int
+
+
+class ImportRejected(CatalogueError):
+    """The file was rejected as a whole; `errors` lists every bad row as (line, message)."""
+
+    def __init__(self, errors: list[tuple[int, str]]):
+        self.errors = errors
+        lines = ", ".join(str(line) for line in sorted({line for line, _message in errors}))
+        super().__init__(f"Import refusé, rien n’a été enregistré : {len(errors)} erreur(s), ligne(s) {lines}.")
+
+
+IMPORT_FORMATS = {"csv", "json"}
+
+
+def import_services(*, content: str, file_format: str) -> ImportReport:
+    """Create or update services (by slug) from a CSV or JSON export; all rows or none.
+
+    Raises ImportRejected listing every bad row with its line number (CSV: line in the file, header = 1;
+    JSON: position of the record, from 1).
+    """
+    import tablib
+
+    if file_format not in IMPORT_FORMATS:
+        raise ImportRejected([(0, f"Format « {file_format} » non pris en charge (csv ou json).")])
+    try:
+        dataset = tablib.Dataset().load(content, format=file_format)
+    except Exception as error:  # tablib raises many kinds of errors on a malformed file
+        raise ImportRejected([(0, f"Fichier illisible : {error}")]) from error
+    return import_dataset(dataset=dataset, line_offset=1 if file_format == "csv" else 0)
+
+
+def import_dataset(*, dataset, line_offset: int = 1) -> ImportReport:
+    """Import a tablib Dataset through catalogue.resources.ServiceResource, atomically (see import_services)."""
+    from catalogue.resources import ServiceResource
+
+    resource = ServiceResource()
+    with transaction.atomic():
+        result = resource.import_data(
+            dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True, raise_errors=False
+        )
+        errors = _import_errors(result, line_offset=line_offset)
+        if errors:
+            raise ImportRejected(errors)
+    totals = result.totals
+    return ImportReport(created=totals.get("new", 0), updated=totals.get("update", 0))
+
+
+def _import_errors(result, *, line_offset: int) -> list[tuple[int, str]]:
+    errors: list[tuple[int, str]] = []
+    for error in result.base_errors:
+        errors.append((0, str(error.error)))
+    for number, row_errors in result.row_errors():
+        for error in row_errors:
+            errors.append((number + line_offset, str(error.error)))
+    for invalid in result.invalid_rows:
+        for field_name, messages in invalid.error_dict.items():
+            for message in messages:
+                prefix = "" if field_name == "__all__" else f"{field_name} : "
+                errors.append((invalid.number + line_offset, f"{prefix}{message}"))
+    return sorted(errors)

@@ -1,0 +1,403 @@
+"""The ANCT back-office for journeys: projects scoped by territory, versioned templates and diagnostic."""
+
+import csv
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.urls import path
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+
+from accounts.admin import DepartementFilter, RegionFilter, StaffScopedAdmin
+from journeys import services
+from journeys.filters import STAGE_CHOICES
+from journeys.models import (
+    VERSIONING_HELP,
+    Comment,
+    Diagnostic,
+    Dimension,
+    JourneyTemplate,
+    Project,
+    Question,
+    Recommendation,
+    Stage,
+    StageTransition,
+    Step,
+)
+from journeys.selectors import with_progress
+from territories.models import Programme
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """simple-history's admin with a named-argument URL for a past version (the access table can reverse it)."""
+
+    def get_urls(self):
+        urls = super().get_urls()
+        info = self.model._meta.app_label, self.model._meta.model_name
+        name = "{}_{}_simple_history".format(*info)
+        named = path(
+            "<path:object_id>/history/<str:version_id>/",
+            self.admin_site.admin_view(self.history_form_view),
+            name=name,
+        )
+        return [named] + [url for url in urls if getattr(url, "name", None) != name]
+
+
+class FrozenInlineMixin:
+    """Inlines of a published version are read-only: a change goes through a new version."""
+
+    def _frozen(self, obj) -> bool:
+        return obj is not None and getattr(obj, "is_frozen", False)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_delete_permission(request, obj)
+
+
+class FrozenAdminMixin:
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_frozen:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and (obj.is_frozen or _in_use(obj)):
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+def _in_use(obj) -> bool:
+    if isinstance(obj, JourneyTemplate):
+        return obj.projects.exists()
+    if isinstance(obj, Diagnostic):
+        return obj.responses.exists()
+    return False
+
+
+class StageInline(FrozenInlineMixin, admin.TabularInline):
+    model = Stage
+    extra = 0
+    fields = ["order", "key", "name", "summary", "requires_validation"]
+    show_change_link = True
+
+
+@admin.register(JourneyTemplate)
+class JourneyTemplateAdmin(FrozenAdminMixin, HistoryAdmin):
+    list_display = ["name", "slug", "version", "status", "published_at"]
+    list_filter = ["status", "slug"]
+    readonly_fields = ["status", "published_at", "supersedes"]
+    inlines = [StageInline]
+    actions = ["create_new_version", "publish"]
+    fieldsets = [
+        (None, {"fields": ["slug", "name", "description", "version", "version_note"], "description": VERSIONING_HELP}),
+        ("Publication", {"fields": ["status", "published_at", "supersedes"]}),
+    ]
+
+    @admin.action(description="Créer une nouvelle version (brouillon) à partir de la sélection")
+    def create_new_version(self, request, queryset):
+        for template in queryset:
+            draft = services.new_template_version(template=template)
+            self.message_user(request, f"Brouillon créé : {draft}. Modifiez-le puis publiez-le.", messages.SUCCESS)
+
+    @admin.action(description="Publier les versions sélectionnées")
+    def publish(self, request, queryset):
+        for template in queryset:
+            try:
+                services.publish_template(template=template)
+            except services.JourneyError as error:
+                self.message_user(request, f"{template} : {error}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    f"{template} publiée : les nouveaux projets démarreront sur cette version.",
+                    messages.SUCCESS,
+                )
+
+
+class StepInline(FrozenInlineMixin, admin.StackedInline):
+    model = Step
+    extra = 0
+    fields = ["order", "key", "kind", "title", "help", "required", "choices", "link", "deliverable_hint"]
+
+    def _frozen(self, obj) -> bool:
+        return obj is not None and obj.template.is_frozen
+
+
+@admin.register(Stage)
+class StageAdmin(HistoryAdmin):
+    list_display = ["name", "order", "template", "requires_validation"]
+    list_filter = ["template"]
+    inlines = [StepInline]
+    list_select_related = ["template"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.template.is_frozen:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.template.is_frozen:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class DimensionInline(FrozenInlineMixin, admin.TabularInline):
+    model = Dimension
+    extra = 0
+    fields = ["order", "key", "name", "description"]
+    show_change_link = True
+
+
+class QuestionInline(FrozenInlineMixin, admin.StackedInline):
+    model = Question
+    extra = 0
+    fields = ["order", "key", "dimension", "text", "help", "weight", "choices"]
+
+
+@admin.register(Diagnostic)
+class DiagnosticAdmin(FrozenAdminMixin, HistoryAdmin):
+    list_display = ["name", "slug", "version", "status", "published_at"]
+    list_filter = ["status"]
+    readonly_fields = ["status", "published_at", "supersedes"]
+    inlines = [DimensionInline, QuestionInline]
+    actions = ["create_new_version", "publish"]
+    fieldsets = [
+        (None, {"fields": ["slug", "name", "description", "version"], "description": VERSIONING_HELP}),
+        ("Publication", {"fields": ["status", "published_at", "supersedes"]}),
+    ]
+
+    @admin.action(description="Créer une nouvelle version (brouillon) à partir de la sélection")
+    def create_new_version(self, request, queryset):
+        for diagnostic in queryset:
+            draft = services.new_diagnostic_version(diagnostic=diagnostic)
+            self.message_user(request, f"Brouillon créé : {draft}.", messages.SUCCESS)
+
+    @admin.action(description="Publier les versions sélectionnées")
+    def publish(self, request, queryset):
+        for diagnostic in queryset:
+            try:
+                services.publish_diagnostic(diagnostic=diagnostic)
+            except services.JourneyError as error:
+                self.message_user(request, f"{diagnostic} : {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"{diagnostic} publié.", messages.SUCCESS)
+
+
+class RecommendationInline(admin.StackedInline):
+    model = Recommendation
+    extra = 0
+    fields = ["order", "below", "title", "text", "links"]
+
+    def _frozen(self, obj) -> bool:
+        return obj is not None and obj.diagnostic.is_frozen
+
+    def has_add_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(Dimension)
+class DimensionAdmin(admin.ModelAdmin):
+    list_display = ["name", "order", "diagnostic"]
+    list_filter = ["diagnostic"]
+    inlines = [RecommendationInline]
+    list_select_related = ["diagnostic"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.diagnostic.is_frozen:
+            return False
+        return super().has_change_permission(request, obj)
+
+
+# --- Projects ---------------------------------------------------------------------------------------------------
+
+
+class StageKeyFilter(admin.SimpleListFilter):
+    title = "étape en cours"
+    parameter_name = "etape"
+
+    def lookups(self, request, model_admin):
+        return STAGE_CHOICES
+
+    def queryset(self, request, queryset):
+        return queryset.filter(current_stage__key=self.value()) if self.value() else queryset
+
+
+class ProjectRegionFilter(RegionFilter):
+    path = "organisation__region"
+
+
+class ProjectDepartementFilter(DepartementFilter):
+    path = "organisation__departement"
+
+
+class ProgrammeFilter(admin.SimpleListFilter):
+    title = "programme"
+    parameter_name = "programme"
+
+    def lookups(self, request, model_admin):
+        return [(programme.slug, programme.name) for programme in Programme.objects.order_by("name")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(
+            Q(organisation__commune__programmes__slug=self.value())
+            | Q(organisation__epci__programmes__slug=self.value())
+        ).distinct()
+
+
+class TransitionInline(admin.TabularInline):
+    model = StageTransition
+    extra = 0
+    fields = ["at", "kind", "from_stage", "to_stage", "by", "reason"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class CommentInline(admin.TabularInline):
+    model = Comment
+    extra = 0
+    fields = ["created_at", "author", "body"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Project)
+class ProjectAdmin(HistoryAdmin, StaffScopedAdmin):
+    list_display = ["title", "organisation", "departement", "current_stage", "progress", "last_activity_at"]
+    list_filter = [
+        StageKeyFilter,
+        ProjectRegionFilter,
+        ProjectDepartementFilter,
+        ProgrammeFilter,
+        ("themes", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title", "description", "organisation__name"]
+    list_select_related = ["organisation", "current_stage"]
+    readonly_fields = ["public_id", "template", "current_stage", "created_by", "created_at", "last_activity_at"]
+    fields = [
+        "public_id",
+        "organisation",
+        "title",
+        "description",
+        "public_concerned",
+        "themes",
+        "template",
+        "current_stage",
+        "created_by",
+        "created_at",
+        "last_activity_at",
+    ]
+    inlines = [TransitionInline, CommentInline]
+    actions = ["export_selection_csv"]
+    change_list_template = "admin/journeys/project/change_list.html"
+
+    def get_queryset(self, request):
+        return with_progress(super().get_queryset(request))
+
+    def has_add_permission(self, request):
+        return False  # projects are created by their collectivité, on the site
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser  # ANCT staff read and comment on the site; members edit there
+
+    @admin.display(description="département", ordering="organisation__departement")
+    def departement(self, obj):
+        return obj.organisation.departement_id or "—"
+
+    @admin.display(description="avancement")
+    def progress(self, obj):
+        return f"{obj.required_done}/{obj.required_total}"
+
+    def get_urls(self):
+        extra = [
+            path(
+                "export-csv/",
+                self.admin_site.admin_view(self.export_filtered_csv),
+                name="journeys_project_export_csv",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def export_filtered_csv(self, request: HttpRequest) -> HttpResponse:
+        """The changelist as filtered and searched (same query string), as CSV."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        return _csv_response(changelist.get_queryset(request))
+
+    @admin.action(description="Exporter la sélection en CSV")
+    def export_selection_csv(self, request, queryset):
+        return _csv_response(queryset)
+
+
+CSV_HEADER = [
+    "identifiant",
+    "titre",
+    "collectivité",
+    "département",
+    "région",
+    "étape en cours",
+    "actions obligatoires faites",
+    "actions obligatoires",
+    "thématiques",
+    "créé le",
+    "dernière activité",
+]
+
+
+def _csv_cell(value) -> str:
+    text = str(value)
+    # Spreadsheet formula injection: neutralise cells starting with = + - @ (OWASP CSV injection).
+    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
+def _csv_response(queryset) -> HttpResponse:
+    queryset = queryset.select_related("organisation", "current_stage").prefetch_related("themes")
+    if "required_total" not in queryset.query.annotations:
+        queryset = with_progress(queryset)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="projets-{stamp}.csv"'
+    response.write("\ufeff")  # BOM: spreadsheet software then reads UTF-8 accents correctly
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(CSV_HEADER)
+    for project in queryset:
+        writer.writerow(
+            [
+                _csv_cell(v)
+                for v in (
+                    project.public_id,
+                    project.title,
+                    project.organisation.name,
+                    project.organisation.departement_id or "",
+                    project.organisation.region_id,
+                    project.current_stage.name,
+                    project.required_done,
+                    project.required_total,
+                    ", ".join(theme.name for theme in project.themes.all()),
+                    timezone.localtime(project.created_at).strftime("%d/%m/%Y"),
+                    timezone.localtime(project.last_activity_at).strftime("%d/%m/%Y %H:%M"),
+                )
+            ]
+        )
+    return response

@@ -1,0 +1,216 @@
+"""Load the shipped journey template and diagnostic (Python data modules) into the database, idempotently.
+
+Each load records a hash of the source data. Loading the same data again does nothing; loading changed data
+creates a new published version that supersedes the last one (running projects keep theirs, see models).
+"""
+
+import hashlib
+import importlib
+import json
+
+from django.db import transaction
+from django.utils import timezone
+
+from journeys.enums import StepKind, TemplateStatus
+from journeys.models import Diagnostic, Dimension, JourneyTemplate, Question, Recommendation, Stage, Step
+
+TEMPLATE_MODULE = "journeys.content.parcours_ia_donnees"
+DIAGNOSTIC_MODULE = "journeys.content.diagnostic_maturite"
+ETHICS_MODULE = "journeys.content.cadrage_ethique"
+
+CHOICE_KINDS = {StepKind.SINGLE_CHOICE, StepKind.MULTIPLE_CHOICE}
+
+
+class ContentError(Exception):
+    """The content data does not follow the shared format."""
+
+
+def _hash(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def validate_template_data(data: dict) -> None:
+    """Raise ContentError listing every problem of a TEMPLATE dict."""
+    problems = []
+    keys: set[str] = set()
+    if not data.get("slug") or not data.get("name"):
+        problems.append("slug et name sont obligatoires")
+    stages = data.get("stages") or []
+    if not stages:
+        problems.append("aucune étape")
+    for stage in stages:
+        if not stage.get("steps"):
+            problems.append(f"étape {stage.get('key')} sans action")
+        for step in stage.get("steps", []):
+            key = step.get("key", "")
+            if key in keys:
+                problems.append(f"action {key} en double")
+            keys.add(key)
+            if step.get("kind") not in StepKind.values:
+                problems.append(f"action {key} : type inconnu {step.get('kind')!r}")
+            if step.get("kind") in CHOICE_KINDS and len(step.get("choices") or []) < 2:
+                problems.append(f"action {key} : au moins deux choix attendus")
+            if step.get("kind") == StepKind.LINK and not (step.get("link") or {}).get("url"):
+                problems.append(f"action {key} : lien sans adresse")
+    if problems:
+        raise ContentError("Parcours invalide : " + " ; ".join(problems))
+
+
+def validate_diagnostic_data(data: dict) -> None:
+    """Raise ContentError listing every problem of a DIAGNOSTIC dict."""
+    problems = []
+    dimension_keys = {dimension["key"] for dimension in data.get("dimensions", [])}
+    if not dimension_keys:
+        problems.append("aucune dimension")
+    seen: set[str] = set()
+    for question in data.get("questions", []):
+        key = question.get("key", "")
+        if key in seen:
+            problems.append(f"question {key} en double")
+        seen.add(key)
+        if question.get("dimension") not in dimension_keys:
+            problems.append(f"question {key} : dimension inconnue {question.get('dimension')!r}")
+        scores = [choice.get("score") for choice in question.get("choices", [])]
+        if len(scores) < 2 or any(not isinstance(score, int) or not 0 <= score <= 3 for score in scores):
+            problems.append(f"question {key} : réponses notées de 0 à 3 attendues")
+    if problems:
+        raise ContentError("Diagnostic invalide : " + " ; ".join(problems))
+
+
+@transaction.atomic
+def load_template(data: dict) -> tuple[JourneyTemplate, bool]:
+    """Create (and publish) the template from data unless this exact data was already loaded."""
+    validate_template_data(data)
+    digest = _hash(data)
+    existing = JourneyTemplate.objects.filter(slug=data["slug"], source_hash=digest).first()
+    if existing:
+        return existing, False
+    previous = JourneyTemplate.objects.filter(slug=data["slug"]).order_by("-version").first()
+    template = JourneyTemplate.objects.create(
+        slug=data["slug"],
+        name=data["name"],
+        description=data.get("description", ""),
+        version_note=data.get("version_note", "")[:300],
+        version=(previous.version + 1) if previous else 1,
+        supersedes=previous,
+        status=TemplateStatus.PUBLISHED,
+        published_at=timezone.now(),
+        source_hash=digest,
+    )
+    for stage_order, stage_data in enumerate(data["stages"], start=1):
+        stage = Stage.objects.create(
+            template=template,
+            order=stage_order,
+            key=stage_data["key"],
+            name=stage_data["name"],
+            summary=stage_data.get("summary", ""),
+            requires_validation=bool(stage_data.get("requires_validation", False)),
+        )
+        Step.objects.bulk_create(
+            Step(
+                stage=stage,
+                order=order,
+                key=step["key"],
+                kind=step["kind"],
+                title=step["title"],
+                help=step.get("help", ""),
+                required=bool(step.get("required", True)),
+                choices=list(step.get("choices") or []),
+                link=dict(step.get("link") or {}),
+                deliverable_hint=step.get("deliverable_hint", "")[:200],
+            )
+            for order, step in enumerate(stage_data["steps"], start=1)
+        )
+    return template, True
+
+
+@transaction.atomic
+def load_diagnostic(data: dict) -> tuple[Diagnostic, bool]:
+    """Create (and publish) the diagnostic from data unless this exact data was already loaded."""
+    validate_diagnostic_data(data)
+    digest = _hash(data)
+    existing = Diagnostic.objects.filter(slug=data["slug"], source_hash=digest).first()
+    if existing:
+        return existing, False
+    previous = Diagnostic.objects.filter(slug=data["slug"]).order_by("-version").first()
+    diagnostic = Diagnostic.objects.create(
+        slug=data["slug"],
+        name=data["name"],
+        description=data.get("description", ""),
+        version=(previous.version + 1) if previous else 1,
+        supersedes=previous,
+        status=TemplateStatus.PUBLISHED,
+        published_at=timezone.now(),
+        source_hash=digest,
+    )
+    dimensions = {}
+    for order, dimension_data in enumerate(data["dimensions"], start=1):
+        dimension = Dimension.objects.create(
+            diagnostic=diagnostic,
+            order=order,
+            key=dimension_data["key"],
+            name=dimension_data["name"],
+            description=dimension_data.get("description", ""),
+        )
+        dimensions[dimension.key] = dimension
+        Recommendation.objects.bulk_create(
+            Recommendation(
+                dimension=dimension,
+                order=position,
+                below=int(item["below"]),
+                title=item["title"],
+                text=item["text"],
+                links=list(item.get("links") or []),
+            )
+            for position, item in enumerate(dimension_data.get("recommendations", []), start=1)
+        )
+    Question.objects.bulk_create(
+        Question(
+            diagnostic=diagnostic,
+            dimension=dimensions[question["dimension"]],
+            order=order,
+            key=question["key"],
+            text=question["text"],
+            help=question.get("help", ""),
+            weight=int(question.get("weight", 1)),
+            choices=list(question["choices"]),
+        )
+        for order, question in enumerate(data["questions"], start=1)
+    )
+    return diagnostic, True
+
+
+def _content(module_name: str, attribute: str) -> dict | None:
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise
+        return None
+    return getattr(module, attribute, None)
+
+
+def load_default_content(stdout=None) -> None:
+    """Load « Parcours IA & données » and the maturity diagnostic from the content modules (idempotent)."""
+    for module_name, attribute, loader, label in (
+        (TEMPLATE_MODULE, "TEMPLATE", load_template, "parcours"),
+        (DIAGNOSTIC_MODULE, "DIAGNOSTIC", load_diagnostic, "diagnostic"),
+    ):
+        data = _content(module_name, attribute)
+        if data is None:
+            if stdout:
+                stdout.write(f"Contenu absent ({module_name}) : {label} non chargé.\n")
+            continue
+        obj, created = loader(data)
+        if stdout:
+            stdout.write(f"{obj} : {'chargé' if created else 'déjà à jour'}.\n")
+
+
+def ethics_content() -> dict:
+    """The ethics check questionnaire (ETHICS_CHECK of the content module); empty structure when absent."""
+    return _content(ETHICS_MODULE, "ETHICS_CHECK") or {
+        "questions": [],
+        "aipd_criteria": [],
+        "ai_act_levels": {},
+        "guidance": {},
+    }

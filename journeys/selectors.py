@@ -1,0 +1,132 @@
+"""Reads scoped by permission. Every QuerySet here already selects or prefetches what its page shows."""
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from accounts.permissions import organisations_visible_to
+from journeys.enums import TemplateStatus
+from journeys.models import (
+    Comment,
+    Diagnostic,
+    JourneyTemplate,
+    Project,
+    ProjectEvent,
+    ProjectShortlist,
+    Stage,
+    Step,
+    StepAnswer,
+)
+
+DEFAULT_TEMPLATE_SLUG = "parcours-ia-donnees"
+DEFAULT_DIAGNOSTIC_SLUG = "maturite-ia-donnees"
+
+
+def projects_visible_to(user) -> QuerySet[Project]:
+    """Projects of the user's organisations plus, for ANCT staff, those of the territory they cover."""
+    return Project.objects.filter(organisation__in=organisations_visible_to(user).values("pk"))
+
+
+def with_progress(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Annotate required_total and required_done (required steps of the pinned template, and those done)."""
+    total = (
+        Step.objects.filter(stage__template=OuterRef("template"), required=True)
+        .order_by()
+        .values("stage__template")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    done = (
+        StepAnswer.objects.filter(project=OuterRef("pk"), done=True, step__required=True)
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return projects.annotate(
+        required_total=Coalesce(Subquery(total, output_field=IntegerField()), 0),
+        required_done=Coalesce(Subquery(done, output_field=IntegerField()), 0),
+    )
+
+
+def project_list_for(user) -> QuerySet[Project]:
+    """« Mes projets »: visible projects with organisation, stage, themes and progress, most recent activity first."""
+    return with_progress(
+        projects_visible_to(user)
+        .select_related("organisation", "current_stage", "template")
+        .prefetch_related("themes")
+        .order_by("-last_activity_at", "-pk")
+    )
+
+
+def project_for_page(user, public_id) -> Project:
+    """The project (visible to user) with what its page needs; raises Project.DoesNotExist otherwise."""
+    return (
+        projects_visible_to(user)
+        .select_related("organisation", "template", "current_stage", "created_by")
+        .prefetch_related("themes")
+        .get(public_id=public_id)
+    )
+
+
+def stages_with_steps(template: JourneyTemplate) -> list[Stage]:
+    return list(template.stages.prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("order"))))
+
+
+def answers_by_step(project: Project) -> dict[int, StepAnswer]:
+    return {answer.step_id: answer for answer in project.answers.select_related("updated_by")}
+
+
+# What a person's name needs (User.__str__): the rest of the row is never shown next to an event or a comment.
+_PERSON = ("first_name", "last_name", "email")
+
+
+def recent_events(project: Project, limit: int = 15) -> list[ProjectEvent]:
+    """The latest events of the project, with their actor's name."""
+    fields = ("kind", "message", "at", "project_id", "actor_id", *(f"actor__{name}" for name in _PERSON))
+    return list(project.events.select_related("actor").only(*fields)[:limit])
+
+
+def comments_of(project: Project) -> QuerySet[Comment]:
+    """The project's comments, oldest first, with their author's name."""
+    fields = ("body_html", "created_at", "project_id", "author_id", *(f"author__{name}" for name in _PERSON))
+    return project.comments.select_related("author").only(*fields)
+
+
+def current_template(slug: str = DEFAULT_TEMPLATE_SLUG) -> JourneyTemplate | None:
+    """The latest published version of a template (what new projects start on); falls back to any published one."""
+    template = JourneyTemplate.objects.latest_published(slug)
+    if template is None:
+        template = JourneyTemplate.objects.published().order_by("-published_at", "-pk").first()
+    return template
+
+
+def current_diagnostic(slug: str = DEFAULT_DIAGNOSTIC_SLUG) -> Diagnostic | None:
+    """The latest published diagnostic version; falls back to any published one."""
+    diagnostic = Diagnostic.objects.latest_published(slug)
+    if diagnostic is None:
+        diagnostic = (
+            Diagnostic.objects.filter(status=TemplateStatus.PUBLISHED).order_by("-published_at", "-pk").first()
+        )
+    return diagnostic
+
+
+def diagnostic_with_questions(diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic with its dimensions, questions and recommendations prefetched."""
+    return Diagnostic.objects.prefetch_related("dimensions__questions", "dimensions__recommendations").get(
+        pk=diagnostic.pk
+    )
+
+
+def projects_shortlisting(service, user) -> QuerySet[Project]:
+    """Projects visible to the user that shortlisted this catalogue service (for the service page)."""
+    return (
+        projects_visible_to(user)
+        .filter(shortlist__service=service)
+        .select_related("organisation", "current_stage")
+        .distinct()
+        .order_by("title")
+    )
+
+
+def shortlist_of(project: Project) -> QuerySet[ProjectShortlist]:
+    return project.shortlist.select_related("service", "service__publisher", "added_by")

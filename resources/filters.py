@@ -1,0 +1,113 @@
+"""The filters of the resource list: a django-filter FilterSet whose form is a DSFR form.
+
+Query-string names are French and stable, other apps link to them: `?type=cas-usage`, `?theme=donnees`,
+`?public=elus`, `?q=…`. Filtering itself is done by selectors.resource_page from `conditions()`, so the
+count shown beside each value applies the same rules.
+"""
+
+import re
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from dsfr.forms import DsfrBaseForm
+
+from resources.enums import Audience, ResourceKind
+from resources.models import Resource, fold
+
+SLUG = re.compile(r"^[-a-z0-9]{1,60}$")
+# Facets in display order: (parameter, label).
+FACETS = [("type", "Type de ressource"), ("theme", "Thématique"), ("public", "Public")]
+AUDIENCE_CHOICES = [(Audience.ELUS.value, "Pour les élus"), (Audience.AGENTS.value, "Pour les agents")]
+
+
+class SlugMultipleChoiceField(forms.MultipleChoiceField):
+    """Accepts any slug: themes live in the database, an unknown one simply matches nothing."""
+
+    def valid_value(self, value) -> bool:
+        return bool(SLUG.match(str(value)))
+
+
+class SlugMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = SlugMultipleChoiceField
+
+
+class ResourceFilterForm(DsfrBaseForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.template_name = "resources/forms/input.html" if name == "q" else "resources/forms/facet.html"
+
+
+class ResourceFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Rechercher une ressource",
+        method="filter_nothing",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Exemples : données, AIPD, qualité de l’air"}),
+    )
+    type = django_filters.MultipleChoiceFilter(
+        label="Type de ressource",
+        choices=ResourceKind.choices,
+        widget=forms.CheckboxSelectMultiple(),
+        method="filter_nothing",
+    )
+    theme = SlugMultipleChoiceFilter(
+        label="Thématique", widget=forms.CheckboxSelectMultiple(), method="filter_nothing"
+    )
+    public = django_filters.MultipleChoiceFilter(
+        label="Public", choices=AUDIENCE_CHOICES, widget=forms.CheckboxSelectMultiple(), method="filter_nothing"
+    )
+
+    class Meta:
+        model = Resource
+        fields: list[str] = []
+        form = ResourceFilterForm
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    @property
+    def data_cleaned(self) -> dict:
+        """The valid part of the query string: an invalid value is ignored rather than failing the page."""
+        form = self.form
+        form.is_valid()
+        return {name: value for name, value in getattr(form, "cleaned_data", {}).items() if name not in form.errors}
+
+    def search_terms(self) -> str:
+        return (self.data_cleaned.get("q") or "").strip()
+
+    def selected(self, name: str) -> list[str]:
+        return list(self.data_cleaned.get(name) or [])
+
+    def conditions(self) -> dict[str, Q]:
+        """One Q on Resource per active facet (values of one facet combine with OR, facets with AND)."""
+        result = {}
+        if (text := search_condition(self.search_terms())) is not None:
+            result["q"] = text
+        for name, _label in FACETS:
+            if values := self.selected(name):
+                result[name] = facet_condition(name, values)
+        return result
+
+
+def search_condition(terms: str) -> Q | None:
+    """Every word of `terms`, accents and case ignored, must appear in the resource's text."""
+    words = fold(terms[:200]).split()
+    if not words:
+        return None
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=word)
+    return condition
+
+
+def facet_condition(name: str, values: list[str]) -> Q:
+    if name == "type":
+        return Q(kind__in=values)
+    if name == "theme":
+        through = Resource.themes.through.objects.filter(theme__slug__in=values)
+        return Q(pk__in=through.values("resource_id"))
+    if name == "public":
+        return Q(audience__in=[*values, Audience.ALL])
+    raise ValueError(name)

@@ -1,0 +1,45 @@
+"""Demo content: the shared themes and at least 25 real services, loaded once and idempotently."""
+
+import io
+import re
+from pathlib import Path
+
+from django.apps import apps
+
+from catalogue.licences import SPDX_LICENCES
+from catalogue.models import Service, Theme
+
+VOCAB = Path("/tmp/shared_vocab.md")  # noqa: S108 (the team’s shared vocabulary, read only when present)
+
+
+def test_bootstrap_loads_themes_and_demo_services_once(db):
+    config = apps.get_app_config("catalogue")
+    out = io.StringIO()
+    config.bootstrap(out)
+    assert Theme.objects.count() == 15
+    count = Service.objects.count()
+    assert count >= 25
+    assert "services de démonstration chargés" in out.getvalue()
+    config.bootstrap(io.StringIO())
+    assert Service.objects.count() == count
+
+
+def test_demo_services_are_complete_searchable_and_honest_about_ai(db):
+    apps.get_app_config("catalogue").bootstrap(io.StringIO())
+    for service in Service.objects.prefetch_related("themes"):
+        assert service.licence in SPDX_LICENCES
+        assert service.source_code_url.startswith("https://"), service
+        assert service.themes.exists(), service
+        assert len(service.description) > 200, service
+        assert service.search_text
+    assert Service.objects.get(slug="albert-api").uses_ai
+    assert not Service.objects.get(slug="qgis").uses_ai
+
+
+def test_theme_slugs_match_the_shared_vocabulary(db):
+    from catalogue.demo import THEMES
+
+    assert [slug for slug, _name in THEMES][:3] == ["donnees", "intelligence-artificielle", "relation-usagers"]
+    if VOCAB.exists():
+        shared = dict(re.findall(r"^- ([a-z-]+) → (.+)$", VOCAB.read_text(), flags=re.MULTILINE))
+        assert dict(THEMES) == shared
