@@ -5,18 +5,16 @@ Each facet's counts are computed with every *other* facet applied (see selectors
 ticking a value never hides its siblings.
 """
 
-import re
-
 import django_filters
 from django import forms
 from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
 from catalogue.enums import CollectiviteKind, CollectiviteSize, Hosting, Maturity
+from catalogue.facets import SlugMultipleChoiceFilter
 from catalogue.licences import LICENCE_CHOICES
 from catalogue.models import KIND_FIELDS, SIZE_FIELDS, Service
 
-SLUG = re.compile(r"^[-a-z0-9]{1,60}$")
 AI_CHOICES = [("oui", "Utilise l’IA"), ("non", "N’utilise pas l’IA")]
 HOSTING_CHOICES = [(Hosting.ONLINE.value, "Disponible en ligne"), (Hosting.SELF_HOSTED.value, "À héberger soi-même")]
 SORT_CHOICES = [("pertinence", "Pertinence"), ("nom", "Nom"), ("adopteurs", "Nombre de collectivités")]
@@ -31,17 +29,6 @@ FACETS = [
     ("hebergement", "Hébergement"),
     ("licence", "Licence"),
 ]
-
-
-class SlugMultipleChoiceField(forms.MultipleChoiceField):
-    """Accepts any slug (themes and programmes live in the database; an unknown one simply matches nothing)."""
-
-    def valid_value(self, value) -> bool:
-        return bool(SLUG.match(str(value)))
-
-
-class SlugMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
-    field_class = SlugMultipleChoiceField
 
 
 class CatalogueFilterForm(DsfrBaseForm):

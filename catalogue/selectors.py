@@ -2,7 +2,7 @@
 
 import importlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -12,6 +12,7 @@ from django.db.models.functions import Collate
 from accounts.models import Organisation
 from accounts.permissions import organisations_of
 from catalogue.enums import CollectiviteKind, CollectiviteSize, Maturity
+from catalogue.facets import Facet, FacetValue
 from catalogue.filters import AI_CHOICES, FACETS, HOSTING_CHOICES, ServiceFilter, facet_condition
 from catalogue.licences import SPDX_LICENCES
 from catalogue.models import Adoption, Service, Theme
@@ -27,25 +28,6 @@ FIXED_FACETS = {
     "maturite": Maturity.choices,
     "hebergement": HOSTING_CHOICES,
 }
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list[FacetValue] = field(default_factory=list)
-
-    @property
-    def selected_count(self) -> int:
-        return sum(1 for value in self.values if value.selected)
 
 
 @dataclass

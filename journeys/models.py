@@ -37,12 +37,13 @@ class JourneyTemplateQuerySet(models.QuerySet):
         return self.published().filter(slug=slug).order_by("-version").first()
 
 
-class JourneyTemplate(models.Model):
+class VersionedContent(models.Model):
+    """Content edited by ANCT and published in frozen versions (journey templates, diagnostics)."""
+
     slug = models.SlugField("identifiant", max_length=80)
     name = models.CharField("nom", max_length=150)
     description = models.TextField("présentation", blank=True)
     version = models.PositiveIntegerField("version", default=1)
-    version_note = models.CharField("note de version", max_length=300, blank=True)
     status = models.CharField(
         "statut",
         max_length=10,
@@ -56,15 +57,12 @@ class JourneyTemplate(models.Model):
     )
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
-    history = HistoricalRecords()
 
     objects = JourneyTemplateQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "parcours (modèle)"
-        verbose_name_plural = "parcours (modèles)"
+        abstract = True
         ordering = ["slug", "-version"]
-        constraints = [models.UniqueConstraint(fields=["slug", "version"], name="journeytemplate_unique_version")]
 
     def __str__(self) -> str:
         return f"{self.name} — v{self.version} ({self.get_status_display()})"
@@ -72,6 +70,16 @@ class JourneyTemplate(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.status == TemplateStatus.PUBLISHED
+
+
+class JourneyTemplate(VersionedContent):
+    version_note = models.CharField("note de version", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta(VersionedContent.Meta):
+        verbose_name = "parcours (modèle)"
+        verbose_name_plural = "parcours (modèles)"
+        constraints = [models.UniqueConstraint(fields=["slug", "version"], name="journeytemplate_unique_version")]
 
 
 class Stage(models.Model):
@@ -122,40 +130,14 @@ class Step(models.Model):
         return self.title
 
 
-class Diagnostic(models.Model):
-    slug = models.SlugField("identifiant", max_length=80)
-    name = models.CharField("nom", max_length=150)
-    description = models.TextField("présentation", blank=True)
-    version = models.PositiveIntegerField("version", default=1)
-    status = models.CharField(
-        "statut",
-        max_length=10,
-        choices=TemplateStatus.choices,
-        default=TemplateStatus.DRAFT,
-        help_text=VERSIONING_HELP,
-    )
-    published_at = models.DateTimeField("publiée le", null=True, blank=True)
-    supersedes = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="remplace"
-    )
-    source_hash = models.CharField(max_length=64, blank=True, editable=False)
+class Diagnostic(VersionedContent):
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     history = HistoricalRecords()
 
-    objects = JourneyTemplateQuerySet.as_manager()
-
-    class Meta:
+    class Meta(VersionedContent.Meta):
         verbose_name = "diagnostic de maturité"
         verbose_name_plural = "diagnostics de maturité"
-        ordering = ["slug", "-version"]
         constraints = [models.UniqueConstraint(fields=["slug", "version"], name="diagnostic_unique_version")]
-
-    def __str__(self) -> str:
-        return f"{self.name} — v{self.version} ({self.get_status_display()})"
-
-    @property
-    def is_frozen(self) -> bool:
-        return self.status == TemplateStatus.PUBLISHED
 
 
 class Dimension(models.Model):

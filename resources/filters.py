@@ -5,31 +5,18 @@ Query-string names are French and stable, other apps link to them: `?type=cas-us
 count shown beside each value applies the same rules.
 """
 
-import re
-
 import django_filters
 from django import forms
 from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
+from catalogue.facets import SlugMultipleChoiceFilter
 from resources.enums import Audience, ResourceKind
 from resources.models import Resource, fold
 
-SLUG = re.compile(r"^[-a-z0-9]{1,60}$")
 # Facets in display order: (parameter, label).
 FACETS = [("type", "Type de ressource"), ("theme", "Thématique"), ("public", "Public")]
 AUDIENCE_CHOICES = [(Audience.ELUS.value, "Pour les élus"), (Audience.AGENTS.value, "Pour les agents")]
-
-
-class SlugMultipleChoiceField(forms.MultipleChoiceField):
-    """Accepts any slug: themes live in the database, an unknown one simply matches nothing."""
-
-    def valid_value(self, value) -> bool:
-        return bool(SLUG.match(str(value)))
-
-
-class SlugMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
-    field_class = SlugMultipleChoiceField
 
 
 class ResourceFilterForm(DsfrBaseForm):

@@ -1,12 +1,13 @@
 """Reads of the resource library: the filtered list with its counts, a resource page and its related resources."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Collate
 
+from catalogue.facets import Facet, FacetValue
 from catalogue.models import Theme
 from resources.enums import Audience, ResourceKind
 from resources.filters import AUDIENCE_CHOICES, FACETS, ResourceFilter
@@ -16,21 +17,6 @@ PAGE_SIZE = 12
 RELATED_COUNT = 3
 # What a card shows (the related resources do not need the long texts).
 CARD_FIELDS = ["slug", "title", "kind", "summary", "audience", "reading_minutes", "updated_on"]
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list[FacetValue] = field(default_factory=list)
 
 
 @dataclass
