@@ -49,7 +49,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_ENV=production DEBUG=false SECRET_KEY=$$(printf 'k%.0s' {1..60})x ALLOWED_HOSTS=territoires-ia.example.fr \
+	DJANGO_ENV=production DEBUG=false SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+		ALLOWED_HOSTS=territoires-ia.example.fr \
 		DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 fmt: $(STAMP)

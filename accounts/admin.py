@@ -5,13 +5,16 @@ throttling as the site), and no admin page opens without a second factor (see ac
 """
 
 from allauth.account.views import LoginView
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -127,6 +130,27 @@ class MembershipInline(admin.TabularInline):
         return request.user.is_superuser
 
 
+class OrganisationRejectForm(forms.Form):
+    """The reason ANCT gives when refusing a collectivité: it is emailed to its référents as written."""
+
+    reason = forms.CharField(
+        label="Motif du refus",
+        help_text="Envoyé tel quel aux membres de la collectivité : dites pourquoi et ce qu’ils peuvent faire.",
+        max_length=services.REJECTION_REASON_MAX_LENGTH,
+        widget=forms.Textarea({"rows": 6, "cols": 80}),
+        error_messages={
+            "required": services.REJECTION_REASON_REQUIRED,
+            "max_length": f"Le motif ne doit pas dépasser {services.REJECTION_REASON_MAX_LENGTH} caractères.",
+        },
+    )
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(services.REJECTION_REASON_REQUIRED)
+        return reason
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(StaffScopedAdmin):
     organisation_path = ""
@@ -134,23 +158,77 @@ class OrganisationAdmin(StaffScopedAdmin):
     list_filter = ["status", "kind", RegionFilter, DepartementFilter]
     search_fields = ["name", "commune__insee_code", "commune__siren", "epci__siren", "departement_territory__code"]
     list_select_related = ["departement", "region"]
-    readonly_fields = ["public_id", "created_at", "confirmed_at", "confirmed_by"]
+    # The status changes only through the actions, which apply the rules and email the people concerned.
+    readonly_fields = [
+        "public_id",
+        "status",
+        "created_at",
+        "confirmed_at",
+        "confirmed_by",
+        "rejected_at",
+        "rejected_by",
+        "rejection_reason",
+    ]
     raw_id_fields = ["commune", "epci"]
     inlines = [MembershipInline]
-    actions = ["confirm_organisations"]
+    actions = ["confirm_organisations", "reject_organisations"]
     ordering = ["-created_at"]
 
     @admin.action(description="Confirmer les collectivités sélectionnées")
     def confirm_organisations(self, request, queryset):
         confirmed = 0
-        for organisation in queryset.filter(status=OrganisationStatus.PENDING):
+        # A refused collectivité may be confirmed after all, once ANCT has been in touch with it.
+        for organisation in queryset.filter(status__in=[OrganisationStatus.PENDING, OrganisationStatus.REJECTED]):
             services.confirm_organisation(organisation=organisation, confirmed_by=request.user)
+            self.log_change(request, organisation, "Inscription confirmée.")
             confirmed += 1
         self.message_user(
             request,
             f"{confirmed} collectivité(s) confirmée(s) ; leurs référents sont prévenus par courriel.",
             messages.SUCCESS,
         )
+
+    @admin.action(description="Refuser les collectivités sélectionnées (motif demandé)")
+    def reject_organisations(self, request, queryset):
+        """First POST: a page asking the reason; second POST (`apply`): refuse each pending one, then the list."""
+        pending = list(queryset.filter(status=OrganisationStatus.PENDING).order_by("name"))
+        if not pending:
+            self.message_user(
+                request, "Aucune des collectivités sélectionnées n’est en attente de confirmation.", messages.WARNING
+            )
+            return None
+        form = OrganisationRejectForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            rejected = 0
+            for organisation in pending:
+                try:
+                    services.reject_organisation(
+                        organisation=organisation, rejected_by=request.user, reason=form.cleaned_data["reason"]
+                    )
+                except services.AccountsError as error:
+                    self.message_user(request, str(error), messages.ERROR)
+                else:
+                    self.log_change(
+                        request, organisation, f"Inscription refusée. Motif : {form.cleaned_data['reason']}"
+                    )
+                    rejected += 1
+            if rejected:
+                self.message_user(
+                    request,
+                    f"{rejected} collectivité(s) refusée(s) ; leurs membres sont prévenus par courriel avec le motif.",
+                    messages.SUCCESS,
+                )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Refuser l’inscription de collectivités",
+            "opts": self.model._meta,
+            "organisations": pending,
+            "form": form,
+            "action_name": "reject_organisations",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/accounts/organisation/reject.html", context)
 
 
 @admin.register(Membership)

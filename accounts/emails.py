@@ -17,7 +17,7 @@ def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send(name: str, *, to: list[str], context: dict) -> int:
+def send(name: str, *, to: list[str], context: dict, reply_to: list[str] | None = None) -> int:
     """Render and send one email of the portal to `to` (one message per recipient: no address leaks)."""
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"accounts/emails/{name}_subject.txt", context).split())
@@ -25,7 +25,7 @@ def send(name: str, *, to: list[str], context: dict) -> int:
     html = render_to_string(f"accounts/emails/{name}_body.html", context)
     sent = 0
     for address in to:
-        message = EmailMultiAlternatives(f"[{settings.SITE_NAME}] {subject}", text, to=[address])
+        message = EmailMultiAlternatives(f"[{settings.SITE_NAME}] {subject}", text, to=[address], reply_to=reply_to)
         message.attach_alternative(html, "text/html")
         sent += message.send()
     return sent
@@ -43,14 +43,25 @@ def _referent_addresses(organisation: Organisation) -> list[str]:
 
 
 def send_join_request_received(join_request_id: int) -> int:
-    """Tell the référents (who want notifications) that someone asks to join."""
+    """Tell the référents (who want notifications) that someone asks to join.
+
+    An organisation left without any référent (its last member left) has its requests sent to the ANCT staff
+    covering it, who may decide them from the « Membres » page.
+    """
     join_request = JoinRequest.objects.select_related("user", "organisation").get(pk=join_request_id)
     organisation = join_request.organisation
     url = absolute(reverse("accounts:member_list", kwargs={"public_id": organisation.public_id}))
+    to = _referent_addresses(organisation)
+    to_staff = False
+    if not User.objects.filter(
+        memberships__organisation=organisation, memberships__role=Role.REFERENT, is_active=True
+    ).exists():
+        to = [user.email for user in staff_covering(organisation).filter(wants_notifications=True)]
+        to_staff = True
     return send(
         "join_request_received",
-        to=_referent_addresses(organisation),
-        context={"join_request": join_request, "organisation": organisation, "url": url},
+        to=to,
+        context={"join_request": join_request, "organisation": organisation, "url": url, "to_staff": to_staff},
     )
 
 
@@ -87,3 +98,28 @@ def send_organisation_to_confirm(organisation_id: int) -> int:
     return send(
         "organisation_to_confirm", to=to, context={"organisation": organisation, "referent": referent, "url": url}
     )
+
+
+def send_organisation_rejected(organisation_id: int, recipients: list[str]) -> int:
+    """Tell the people who were members (référents first of all) that ANCT refused the collectivité, and why.
+
+    `recipients` is taken before the memberships are removed. Replies go to the chargé de mission who decided.
+    """
+    organisation = Organisation.objects.select_related("rejected_by").get(pk=organisation_id)
+    decided_by = organisation.rejected_by
+    url = absolute(reverse("accounts:onboarding"))
+    return send(
+        "organisation_rejected",
+        to=recipients,
+        context={"organisation": organisation, "decided_by": decided_by, "url": url},
+        reply_to=[decided_by.email] if decided_by is not None and decided_by.is_active else None,
+    )
+
+
+def send_member_left(organisation_id: int, user_id: int) -> int:
+    """Tell the référents (who want notifications) that a member left the collectivité."""
+    organisation = Organisation.objects.get(pk=organisation_id)
+    member = User.objects.get(pk=user_id)
+    url = absolute(reverse("accounts:member_list", kwargs={"public_id": organisation.public_id}))
+    to = [address for address in _referent_addresses(organisation) if address != member.email]
+    return send("member_left", to=to, context={"organisation": organisation, "member": member, "url": url})

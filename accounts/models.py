@@ -106,6 +106,16 @@ class Organisation(models.Model):
         related_name="+",
         verbose_name="confirmée par",
     )
+    rejected_at = models.DateTimeField("refusée le", null=True, blank=True)
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="refusée par",
+    )
+    rejection_reason = models.TextField("motif du refus", blank=True)
 
     class Meta:
         verbose_name = "collectivité"

@@ -63,3 +63,15 @@ def referents_of(organisation: Organisation) -> QuerySet[User]:
 
 def organisation_with_members(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
     return queryset.prefetch_related(Prefetch("memberships", queryset=Membership.objects.select_related("user")))
+
+
+def has_other_members(membership: Membership) -> bool:
+    return Membership.objects.filter(organisation_id=membership.organisation_id).exclude(pk=membership.pk).exists()
+
+
+def is_last_referent_with_other_members(membership: Membership) -> bool:
+    """True when this référent is the only one of an organisation that has other members (they cannot leave)."""
+    if membership.role != Role.REFERENT:
+        return False
+    others = Membership.objects.filter(organisation_id=membership.organisation_id).exclude(pk=membership.pk)
+    return others.exists() and not others.filter(role=Role.REFERENT).exists()

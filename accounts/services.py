@@ -1,4 +1,5 @@
-"""Writes of the accounts app: onboarding, join requests, members, organisation confirmation, account deletion.
+"""Writes of the accounts app: onboarding, join requests, members (and leaving), ANCT confirmation or refusal,
+account deletion.
 
 Every function runs in a transaction and raises an `AccountsError` subclass with a French message
 the views show as is; nothing is half-written when it raises. Emails leave on commit.
@@ -15,6 +16,13 @@ from territories.models import Commune, Departement, Epci, Region, TerritoryKind
 
 ANONYMOUS_EMAIL_DOMAIN = "utilisateur-supprime.invalid"
 JOINABLE_ROLES = {Role.ELU, Role.AGENT}
+REJECTION_REASON_MAX_LENGTH = 2000
+REJECTION_REASON_REQUIRED = "Indiquez le motif du refus : il est envoyé aux membres de la collectivité."
+REJECTED_TERRITORY_MESSAGE = (
+    "L’ANCT a refusé l’inscription de « {name} » sur le portail : on ne peut ni la créer ni la rejoindre pour "
+    "l’instant. Si vous agissez bien pour cette collectivité, contactez le chargé de mission ANCT de votre "
+    "département, qui peut revenir sur sa décision."
+)
 
 
 class AccountsError(Exception):
@@ -34,6 +42,10 @@ class MembershipError(AccountsError):
 
 
 class AccountDeletionError(AccountsError):
+    pass
+
+
+class OrganisationDecisionError(AccountsError):
     pass
 
 
@@ -77,6 +89,8 @@ def register_organisation(*, user: User, territory: Territory) -> Organisation:
     if not getattr(territory, "is_active", True):
         raise OnboardingError("Ce territoire n’existe plus dans le référentiel officiel.")
     existing = organisation_of_territory(territory)
+    if existing is not None and existing.status == OrganisationStatus.REJECTED:
+        raise OnboardingError(REJECTED_TERRITORY_MESSAGE.format(name=existing.name))
     if existing is not None:
         raise OnboardingError(
             f"« {existing.name} » est déjà inscrite sur le portail : demandez plutôt à rejoindre son espace."
@@ -112,7 +126,7 @@ def request_to_join(*, user: User, organisation: Organisation, role: str, messag
     if role not in JOINABLE_ROLES:
         raise JoinRequestError("Choisissez le rôle « élu » ou « agent ».")
     if organisation.status == OrganisationStatus.REJECTED:
-        raise JoinRequestError("L’inscription de cette collectivité a été refusée par l’ANCT : contactez l’ANCT.")
+        raise JoinRequestError(REJECTED_TERRITORY_MESSAGE.format(name=organisation.name))
     if Membership.objects.filter(user=user, organisation=organisation).exists():
         raise JoinRequestError(f"Vous êtes déjà membre de « {organisation.name} ».")
     if JoinRequest.objects.filter(user=user, organisation=organisation, status=JoinRequestStatus.PENDING).exists():
@@ -210,8 +224,81 @@ def remove_member(*, organisation: Organisation, member: User) -> None:
 
 
 @transaction.atomic
+def leave_organisation(*, user: User, organisation: Organisation) -> None:
+    """The user leaves the organisation; its remaining référents are emailed on commit.
+
+    Raises MembershipError when the user is not a member, or is its last référent while others remain
+    (they must name another référent first). The last member may leave: the organisation stays, without members.
+    """
+    membership = Membership.objects.select_for_update().filter(organisation=organisation, user=user).first()
+    if membership is None:
+        raise MembershipError(f"Vous n’êtes pas membre de « {organisation.name} ».")
+    others = Membership.objects.filter(organisation=organisation).exclude(user=user)
+    if membership.role == Role.REFERENT and not _other_referents(organisation, user) and others.exists():
+        raise MembershipError(
+            f"Vous êtes le dernier référent de « {organisation.name} », qui compte d’autres membres : "
+            "nommez d’abord un autre référent depuis la page « Membres », puis quittez la collectivité."
+        )
+    membership.delete()
+    organisation_id, user_id = organisation.pk, user.pk
+    transaction.on_commit(lambda: emails.send_member_left(organisation_id, user_id))
+
+
+@transaction.atomic
+def reject_organisation(*, organisation: Organisation, rejected_by: User, reason: str) -> Organisation:
+    """ANCT refuses a pending organisation, with a reason its members read in the email sent on commit.
+
+    The organisation row stays (status REJECTED, who, when, why) and keeps its territory, so nobody can register
+    or join it again until ANCT reconsiders (« Confirmer »). Its memberships are removed, so the people lose
+    access and may pick another collectivité; pending join requests to it are refused.
+    Raises OrganisationDecisionError without a reason or when the organisation is not pending.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise OrganisationDecisionError(REJECTION_REASON_REQUIRED)
+    if len(reason) > REJECTION_REASON_MAX_LENGTH:
+        raise OrganisationDecisionError(
+            f"Le motif du refus ne doit pas dépasser {REJECTION_REASON_MAX_LENGTH} caractères."
+        )
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if locked.status != OrganisationStatus.PENDING:
+        raise OrganisationDecisionError(
+            f"« {locked.name} » n’est pas en attente de confirmation ({locked.get_status_display()}) : "
+            "seule une inscription en attente peut être refusée."
+        )
+    recipients = list(
+        User.objects.filter(memberships__organisation=locked, is_active=True)
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
+    locked.status = OrganisationStatus.REJECTED
+    locked.rejected_at = timezone.now()
+    locked.rejected_by = rejected_by
+    locked.rejection_reason = reason
+    locked.save(update_fields=["status", "rejected_at", "rejected_by", "rejection_reason"])
+    Membership.objects.filter(organisation=locked).delete()
+    refused = list(
+        JoinRequest.objects.filter(organisation=locked, status=JoinRequestStatus.PENDING).values_list("pk", flat=True)
+    )
+    JoinRequest.objects.filter(pk__in=refused).update(
+        status=JoinRequestStatus.REFUSED, decided_at=locked.rejected_at, decided_by=rejected_by
+    )
+
+    def notify() -> None:
+        emails.send_organisation_rejected(locked.pk, recipients)
+        for join_request_id in refused:
+            emails.send_join_request_decided(join_request_id)
+
+    transaction.on_commit(notify)
+    return locked
+
+
+@transaction.atomic
 def confirm_organisation(*, organisation: Organisation, confirmed_by: User) -> Organisation:
-    """ANCT confirms a pending organisation; its référents are emailed on commit. Idempotent for a confirmed one."""
+    """ANCT confirms a pending (or previously refused) organisation; its référents are emailed on commit.
+
+    Idempotent for a confirmed one. A refused organisation keeps its refusal fields as history.
+    """
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if locked.status == OrganisationStatus.CONFIRMED:
         return locked

@@ -24,6 +24,7 @@ urlpatterns = [
         views.member_remove,
         name="member_remove",
     ),
+    path("collectivites/<uuid:public_id>/quitter/", views.membership_leave, name="membership_leave"),
     path("notifications/", views.notifications_update, name="notifications_update"),
     path("mes-donnees/", views.data_export, name="data_export"),
     path("supprimer/", views.account_delete, name="account_delete"),

@@ -262,6 +262,37 @@ def member_remove(request: HttpRequest, public_id, user_public_id) -> HttpRespon
     return redirect("accounts:member_list", public_id=organisation.public_id)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+def membership_leave(request: HttpRequest, public_id) -> HttpResponse:
+    """« Quitter la collectivité »: a confirmation page, then the POST that leaves (refused for the last référent)."""
+    membership = get_object_or_404(selectors.memberships_of(request.user), organisation__public_id=public_id)
+    organisation = membership.organisation
+    error = None
+    if request.method == "POST":
+        try:
+            services.leave_organisation(user=request.user, organisation=organisation)
+        except services.AccountsError as exc:
+            error = str(exc)
+        else:
+            messages.success(
+                request,
+                f"Vous avez quitté « {organisation.name} » : vous n’avez plus accès à ses projets. "
+                "Ses référents en sont informés.",
+            )
+            return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/membership_leave.html",
+        {
+            "membership": membership,
+            "organisation": organisation,
+            "blocked": selectors.is_last_referent_with_other_members(membership),
+            "is_last_member": not selectors.has_other_members(membership),
+            "error": error,
+        },
+    )
+
+
 @require_POST
 def notifications_update(request: HttpRequest) -> HttpResponse:
     form = NotificationsForm(request.POST)

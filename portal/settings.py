@@ -45,8 +45,13 @@ if IS_PRODUCTION:
     _problems = []
     if DEBUG:
         _problems.append("DEBUG est activé (mettez DEBUG=false)")
-    if not SECRET_KEY or SECRET_KEY.startswith(INSECURE_SECRET_KEY_PREFIX) or len(SECRET_KEY) < 50:
-        _problems.append("SECRET_KEY est absente, trop courte (50 caractères minimum) ou par défaut")
+    if (
+        not SECRET_KEY
+        or SECRET_KEY.startswith(INSECURE_SECRET_KEY_PREFIX)
+        or len(SECRET_KEY) < 50
+        or len(set(SECRET_KEY)) < 5
+    ):
+        _problems.append("SECRET_KEY est absente, par défaut ou trop faible (50 caractères aléatoires minimum)")
     if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
         _problems.append("ALLOWED_HOSTS est vide ou contient « * »")
     if env.str("DATABASE_URL", default="").startswith("sqlite"):

@@ -159,6 +159,12 @@ RULES: dict[str, Rule] = {
         # The last référent stays: référent and staff get a redirect with an error, nothing changes (tests/accounts).
         expect={"outsider": 404, "member": 403, "referent": 302, "staff_out": 404, "staff_in": 302},
     ),
+    # GET is the confirmation page; the POST (tests/accounts/test_membership_leave.py) leaves or explains why not.
+    "accounts:membership_leave": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": w["org"].public_id},
+        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 404},
+    ),
     "accounts:notifications_update": Rule(Access.LOGIN, method="post", expect={"member": 302, "outsider": 302}),
     "accounts:data_export": Rule(Access.LOGIN, expect={"outsider": 200, "member": 200, "staff_in": 200}),
     "accounts:account_delete": Rule(Access.LOGIN, expect={"outsider": 200, "member": 200, "referent": 200}),

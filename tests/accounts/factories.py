@@ -1,4 +1,5 @@
 import factory
+from django.utils import timezone
 
 from accounts.enums import JoinRequestStatus, OrganisationStatus, Role, ScopeLevel
 from accounts.models import JoinRequest, Membership, Organisation, StaffScope, User
@@ -54,6 +55,11 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
     class Params:
         pending = factory.Trait(status=OrganisationStatus.PENDING)
+        rejected = factory.Trait(
+            status=OrganisationStatus.REJECTED,
+            rejected_at=factory.LazyFunction(timezone.now),
+            rejection_reason="La personne inscrite n’agit pas pour cette collectivité.",
+        )
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

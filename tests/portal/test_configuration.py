@@ -38,6 +38,7 @@ def test_production_with_proper_variables_passes_check_deploy(tmp_path):
         ({"DEBUG": "true"}, "DEBUG est activé"),
         ({"SECRET_KEY": ""}, "SECRET_KEY"),
         ({"SECRET_KEY": "django-insecure-" + "a" * 50}, "SECRET_KEY"),
+        ({"SECRET_KEY": "ab" * 40}, "SECRET_KEY"),
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
         ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
         ({"DATABASE_URL": "sqlite:///tmp/x.sqlite3"}, "SQLite"),
