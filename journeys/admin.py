@@ -88,37 +88,51 @@ class StageInline(FrozenInlineMixin, admin.TabularInline):
     show_change_link = True
 
 
-@admin.register(JourneyTemplate)
-class JourneyTemplateAdmin(FrozenAdminMixin, HistoryAdmin):
+class VersionedContentAdmin(FrozenAdminMixin, HistoryAdmin):
+    """Published versions are frozen: staff copy one into a draft, edit it, then publish it."""
+
     list_display = ["name", "slug", "version", "status", "published_at"]
-    list_filter = ["status", "slug"]
     readonly_fields = ["status", "published_at", "supersedes"]
-    inlines = [StageInline]
     actions = ["create_new_version", "publish"]
+    published_message = "{} publiée : les nouveaux projets démarreront sur cette version."
+
+    def new_version(self, obj):
+        raise NotImplementedError
+
+    def publish_version(self, obj):
+        raise NotImplementedError
+
+    @admin.action(description="Créer une nouvelle version (brouillon) à partir de la sélection")
+    def create_new_version(self, request, queryset):
+        for obj in queryset:
+            draft = self.new_version(obj)
+            self.message_user(request, f"Brouillon créé : {draft}. Modifiez-le puis publiez-le.", messages.SUCCESS)
+
+    @admin.action(description="Publier les versions sélectionnées")
+    def publish(self, request, queryset):
+        for obj in queryset:
+            try:
+                self.publish_version(obj)
+            except services.JourneyError as error:
+                self.message_user(request, f"{obj} : {error}", messages.ERROR)
+            else:
+                self.message_user(request, self.published_message.format(obj), messages.SUCCESS)
+
+
+@admin.register(JourneyTemplate)
+class JourneyTemplateAdmin(VersionedContentAdmin):
+    list_filter = ["status", "slug"]
+    inlines = [StageInline]
     fieldsets = [
         (None, {"fields": ["slug", "name", "description", "version", "version_note"], "description": VERSIONING_HELP}),
         ("Publication", {"fields": ["status", "published_at", "supersedes"]}),
     ]
 
-    @admin.action(description="Créer une nouvelle version (brouillon) à partir de la sélection")
-    def create_new_version(self, request, queryset):
-        for template in queryset:
-            draft = services.new_template_version(template=template)
-            self.message_user(request, f"Brouillon créé : {draft}. Modifiez-le puis publiez-le.", messages.SUCCESS)
+    def new_version(self, obj):
+        return services.new_template_version(template=obj)
 
-    @admin.action(description="Publier les versions sélectionnées")
-    def publish(self, request, queryset):
-        for template in queryset:
-            try:
-                services.publish_template(template=template)
-            except services.JourneyError as error:
-                self.message_user(request, f"{template} : {error}", messages.ERROR)
-            else:
-                self.message_user(
-                    request,
-                    f"{template} publiée : les nouveaux projets démarreront sur cette version.",
-                    messages.SUCCESS,
-                )
+    def publish_version(self, obj):
+        return services.publish_template(template=obj)
 
 
 class StepInline(FrozenInlineMixin, admin.StackedInline):
@@ -162,32 +176,20 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
 
 
 @admin.register(Diagnostic)
-class DiagnosticAdmin(FrozenAdminMixin, HistoryAdmin):
-    list_display = ["name", "slug", "version", "status", "published_at"]
+class DiagnosticAdmin(VersionedContentAdmin):
     list_filter = ["status"]
-    readonly_fields = ["status", "published_at", "supersedes"]
     inlines = [DimensionInline, QuestionInline]
-    actions = ["create_new_version", "publish"]
     fieldsets = [
         (None, {"fields": ["slug", "name", "description", "version"], "description": VERSIONING_HELP}),
         ("Publication", {"fields": ["status", "published_at", "supersedes"]}),
     ]
+    published_message = "{} publié : les nouveaux diagnostics démarreront sur cette version."
 
-    @admin.action(description="Créer une nouvelle version (brouillon) à partir de la sélection")
-    def create_new_version(self, request, queryset):
-        for diagnostic in queryset:
-            draft = services.new_diagnostic_version(diagnostic=diagnostic)
-            self.message_user(request, f"Brouillon créé : {draft}.", messages.SUCCESS)
+    def new_version(self, obj):
+        return services.new_diagnostic_version(diagnostic=obj)
 
-    @admin.action(description="Publier les versions sélectionnées")
-    def publish(self, request, queryset):
-        for diagnostic in queryset:
-            try:
-                services.publish_diagnostic(diagnostic=diagnostic)
-            except services.JourneyError as error:
-                self.message_user(request, f"{diagnostic} : {error}", messages.ERROR)
-            else:
-                self.message_user(request, f"{diagnostic} publié.", messages.SUCCESS)
+    def publish_version(self, obj):
+        return services.publish_diagnostic(diagnostic=obj)
 
 
 class RecommendationInline(admin.StackedInline):
