@@ -16,45 +16,79 @@ from dsfr.utils import list_pages
 
 from accounts.permissions import organisations_of
 from catalogue import selectors, services
-from catalogue.filters import ServiceFilter
+from catalogue.filters import FACETS, ServiceFilter
 from catalogue.forms import ContactAdoptersForm, DeclareAdoptionForm, WithdrawAdoptionForm
 from catalogue.models import Service
 from catalogue.rendering import render_markdown
 
 # The results region (facets, counts, one page of services) depends only on the query string and the data:
 # it is cached under a key that includes a version of the data, so any write shows at once. Programme
-# memberships and theme names are not in the version: they may take CACHE_SECONDS to show.
+# memberships and theme names are not in the version: they may take CACHE_SECONDS to show. The facet counts,
+# the costly part, are also cached on their own (search and facets only), for the other pages and sorts.
 CACHE_SECONDS = 300
 
 
-def _region_cache_key(request: HttpRequest) -> str:
+def _region_cache_key(request: HttpRequest, version: str) -> str:
     params = sorted((key, value) for key, values in request.GET.lists() for value in values if value.strip())
-    raw = f"{selectors.catalogue_version()}|{urlencode(params)}"
+    raw = f"{version}|{urlencode(params)}"
     return "catalogue:region:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _render_region(request: HttpRequest) -> str:
+def _counts_cache_key(filterset: ServiceFilter, version: str) -> str:
+    selection = [f"{name}={','.join(sorted(filterset.selected(name)))}" for name, _label in FACETS]
+    raw = "|".join([version, filterset.search_terms(), *selection])
+    return "catalogue:counts:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _render_region(request: HttpRequest, version: str) -> str:
     filterset = ServiceFilter(request.GET or None, queryset=Service.objects.none())
-    catalogue = selectors.catalogue_page(filterset, page_number=request.GET.get("page"))
+    counts_key = _counts_cache_key(filterset, version)
+    counts = cache.get(counts_key)
+    catalogue = selectors.catalogue_page(filterset, page_number=request.GET.get("page"), counts=counts)
+    if counts is None:
+        cache.set(counts_key, catalogue.counts, CACHE_SECONDS)
     list_pages(catalogue.page)
     form = filterset.form
     facets = []
     for facet in catalogue.facets:
         if not facet.values:
             continue  # e.g. no programme in the database yet
-        form.fields[facet.name].choices = [(value.value, f"{value.label} ({value.count})") for value in facet.values]
-        facets.append({"facet": facet, "field": form[facet.name]})
-    context = {"form": form, "catalogue": catalogue, "facets": facets, "page_obj": catalogue.page}
+        field = form[facet.name]
+        # The checkboxes are written by _results.html from plain values: rendering 60-odd option widgets through
+        # the form renderer cost more than every facet query together. Ticked = submitted, as the widget does.
+        ticked = {str(value) for value in field.value() or []}
+        options = [
+            {
+                "value": value.value,
+                "id": f"{field.auto_id}_{index}",
+                "label": f"{value.label} ({value.count})",
+                "checked": value.value in ticked,
+            }
+            for index, value in enumerate(facet.values)
+        ]
+        # An invalid value (hand-written URL) marks the boxes as the DSFR filter dsfr_input_class_attr does.
+        invalid = bool(form._errors and field.errors)
+        facets.append(
+            {"name": facet.name, "id": field.auto_id, "label": field.label, "options": options, "invalid": invalid}
+        )
+    context = {
+        "form": form,
+        "catalogue": catalogue,
+        "facets": facets,
+        "cards": catalogue.cards,
+        "page_obj": catalogue.page,
+    }
     return render_to_string("catalogue/_results.html", context, request=request)
 
 
 @login_not_required
 @require_safe
 def service_list(request: HttpRequest) -> HttpResponse:
-    key = _region_cache_key(request)
+    version = selectors.catalogue_version()
+    key = _region_cache_key(request, version)
     region = cache.get(key)
     if region is None:
-        region = _render_region(request)
+        region = _render_region(request, version)
         cache.set(key, region, CACHE_SECONDS)
     if request.htmx:
         # The enhancement in static/js/catalogue.js asks for the results region only (header HX-Request).
