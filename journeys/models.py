@@ -338,6 +338,8 @@ class DiagnosticResponse(models.Model):
     scores = models.JSONField("scores par dimension", default=dict)  # dimension key → 0–100
     overall = models.PositiveSmallIntegerField("score global", null=True, blank=True)
     completed_at = models.DateTimeField("terminé le", null=True, blank=True)
+    # Optimistic concurrency, as for StepAnswer: a save must quote the version its form was loaded with.
+    version = models.PositiveIntegerField("version", default=0)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="par"
     )
@@ -357,6 +359,8 @@ class EthicsCheck(models.Model):
     answers = models.JSONField("réponses", default=dict)
     result = models.JSONField("résultat", default=dict)
     completed_at = models.DateTimeField("terminé le", null=True, blank=True)
+    # Optimistic concurrency, as for StepAnswer: a save must quote the version its form was loaded with.
+    version = models.PositiveIntegerField("version", default=0)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="par"
     )

@@ -4,6 +4,8 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, 
 from django.db.models.functions import Coalesce
 
 from accounts.permissions import organisations_visible_to
+from catalogue.models import Service
+from catalogue.search import search_condition
 from journeys.enums import TemplateStatus
 from journeys.models import (
     Comment,
@@ -130,3 +132,21 @@ def projects_shortlisting(service, user) -> QuerySet[Project]:
 
 def shortlist_of(project: Project) -> QuerySet[ProjectShortlist]:
     return project.shortlist.select_related("service", "service__publisher", "added_by")
+
+
+SHORTLIST_CANDIDATES = 8
+
+
+def shortlist_candidates(project: Project, terms: str = "") -> list[Service]:
+    """Catalogue services a project may add to its shortlist: those matching `terms` (full-text search of the
+    catalogue) or, without terms, those sharing the project's themes (any service when it has none); most
+    adopted first, at most 8, never one already shortlisted. The page never lists the whole catalogue."""
+    services = Service.objects.published().exclude(pk__in=project.shortlist.values("service_id"))
+    condition = search_condition(terms)
+    if condition is not None:
+        services = services.filter(condition)
+    elif theme_ids := list(project.themes.values_list("pk", flat=True)):
+        # A semi-join on known theme ids: no DISTINCT to sort away, and the planner sees the ids.
+        themed = Service.themes.through.objects.filter(theme_id__in=theme_ids).values("service_id")
+        services = services.filter(pk__in=themed)
+    return list(services.only("pk", "name", "slug", "pitch").order_by("-adopter_count", "name")[:SHORTLIST_CANDIDATES])

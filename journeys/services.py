@@ -78,6 +78,22 @@ class StaleAnswerError(JourneyError):
         self.current = current
 
 
+class StaleDiagnosticError(JourneyError):
+    """Someone saved the diagnostic since the form was opened: `current` is their saved response (or None)."""
+
+    def __init__(self, message: str, *, current: DiagnosticResponse | None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+class StaleEthicsCheckError(JourneyError):
+    """Someone saved the ethics check since the form was opened: `current` is their saved check (or None)."""
+
+    def __init__(self, message: str, *, current: EthicsCheck | None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 # --- Progress (pure) -------------------------------------------------------------------------------------------
 
 
@@ -523,16 +539,27 @@ def _mark_kind_done(*, project: Project, kind: str, done: bool, user: User, valu
 
 
 @transaction.atomic
-def save_diagnostic(*, project: Project, user: User, diagnostic: Diagnostic, raw_answers: dict) -> DiagnosticResponse:
+def save_diagnostic(
+    *, project: Project, user: User, diagnostic: Diagnostic, raw_answers: dict, expected_version: int
+) -> DiagnosticResponse:
     """Save the maturity answers (partial allowed), compute scores; complete when every question is answered.
 
-    The diagnostic must be prefetched (selectors.diagnostic_with_questions). Raises InvalidAnswerError.
+    The diagnostic must be prefetched (selectors.diagnostic_with_questions). Raises InvalidAnswerError,
+    StageLockedError or StaleDiagnosticError when someone saved since `expected_version` (nothing is overwritten).
     """
     project = _locked_project(project)
     diagnostic_stage = Stage.objects.filter(template_id=project.template_id, steps__kind=StepKind.DIAGNOSTIC).first()
     if diagnostic_stage is not None and diagnostic_stage.order > project.current_stage.order:
         raise StageLockedError("L’étape Diagnostic n’est pas encore ouverte : terminez d’abord l’étape en cours.")
-    response = DiagnosticResponse.objects.filter(project=project).first()
+    # Read under the project lock taken above: concurrent saves of this project are serialised.
+    response = DiagnosticResponse.objects.filter(project=project).select_related("updated_by").first()
+    current_version = response.version if response else 0
+    if current_version != expected_version:
+        raise StaleDiagnosticError(
+            "Quelqu’un a enregistré le diagnostic pendant que vous le remplissiez : rien n’a été enregistré. "
+            "Comparez les réponses ci-dessous, puis enregistrez à nouveau pour garder les vôtres.",
+            current=response,
+        )
     if response is not None and response.diagnostic_id != diagnostic.pk:
         diagnostic = _prefetched(response.diagnostic_id)  # pinned to the version it started on
     answers = dict(response.answers) if response else {}
@@ -554,6 +581,7 @@ def save_diagnostic(*, project: Project, user: User, diagnostic: Diagnostic, raw
     response.answers = answers
     response.scores = scores
     response.overall = overall
+    response.version = current_version + 1
     response.updated_by = user
     if complete and response.completed_at is None:
         response.completed_at = timezone.now()
@@ -574,10 +602,11 @@ def _prefetched(diagnostic_id: int) -> Diagnostic:
 
 
 @transaction.atomic
-def save_ethics_check(*, project: Project, user: User, raw_answers: dict) -> EthicsCheck:
+def save_ethics_check(*, project: Project, user: User, raw_answers: dict, expected_version: int) -> EthicsCheck:
     """Save the ethics & legal check answers and their evaluated result.
 
-    Raises InvalidAnswerError, StageLockedError."""
+    Raises InvalidAnswerError, StageLockedError or StaleEthicsCheckError when someone saved since
+    `expected_version` (nothing is overwritten)."""
     project = _locked_project(project)
     ethics_stage = Stage.objects.filter(template_id=project.template_id, steps__kind=StepKind.ETHICS_CHECK).first()
     if ethics_stage is not None and ethics_stage.order > project.current_stage.order:
@@ -586,8 +615,19 @@ def save_ethics_check(*, project: Project, user: User, raw_answers: dict) -> Eth
     answers, errors = ethics.clean_answers(content, raw_answers)
     if errors:
         raise InvalidAnswerError(" ".join(errors) + " Rien n’a été enregistré.")
-    check, _created = EthicsCheck.objects.get_or_create(project=project)
+    # Read under the project lock taken above: concurrent saves of this project are serialised.
+    check = EthicsCheck.objects.filter(project=project).select_related("updated_by").first()
+    current_version = check.version if check else 0
+    if current_version != expected_version:
+        raise StaleEthicsCheckError(
+            "Quelqu’un a enregistré le cadrage éthique et juridique pendant que vous le remplissiez : rien n’a été "
+            "enregistré. Comparez les réponses ci-dessous, puis enregistrez à nouveau pour garder les vôtres.",
+            current=check,
+        )
+    if check is None:
+        check = EthicsCheck(project=project)
     check.answers = answers
+    check.version = current_version + 1
     check.result = ethics.evaluate(content, answers)
     complete = ethics.is_complete(content, answers)
     check.completed_at = timezone.now() if complete else None

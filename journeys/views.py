@@ -169,6 +169,8 @@ def _render_project(
     )
     ethics_check = EthicsCheck.objects.filter(project=project).first()
     shortlist = list(selectors.shortlist_of(project)) if selected.stage.key == services.SHORTLIST_STAGE_KEY else []
+    can_shortlist = selected.stage.key == services.SHORTLIST_STAGE_KEY and can_edit and reached
+    service_terms = request.GET.get("service_q", "").strip()[:100]
     context = {
         "project": project,
         "stages": progress,
@@ -194,9 +196,9 @@ def _render_project(
         "ethics_check": ethics_check,
         "shortlist": shortlist,
         "is_solution_stage": selected.stage.key == services.SHORTLIST_STAGE_KEY,
-        "service_choices": Service.objects.published().only("pk", "name").order_by("name")
-        if selected.stage.key == services.SHORTLIST_STAGE_KEY and can_edit and reached
-        else [],
+        "can_shortlist": can_shortlist,
+        "service_terms": service_terms,
+        "service_candidates": selectors.shortlist_candidates(project, service_terms) if can_shortlist else [],
     }
     return render(request, "journeys/project_detail.html", context, status=status)
 
@@ -218,6 +220,14 @@ def project_history(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
+def _posted_version(request: HttpRequest) -> int:
+    """The version the form was loaded with; a tampered value never matches (the save is then refused)."""
+    try:
+        return int(request.POST.get("version", "0"))
+    except ValueError:
+        return -1
+
+
 def _posted_value(request: HttpRequest) -> dict:
     return {
         "text": request.POST.get("text", ""),
@@ -233,10 +243,7 @@ def step_save(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
     project = _project(request, public_id)
     _require_edit(request, project)
     data = _posted_value(request)
-    try:
-        expected = int(request.POST.get("version", "0"))
-    except ValueError:
-        expected = -1
+    expected = _posted_version(request)
     try:
         answer = services.save_step_answer(
             project=project,
@@ -382,6 +389,30 @@ def _diagnostic_for(project: Project):
     return selectors.diagnostic_with_questions(diagnostic), response
 
 
+def _diagnostic_rows(diagnostic, answers: dict, *, theirs: dict | None = None, mine: dict | None = None) -> list:
+    """Form rows per dimension; on a stale edit, each question where their saved answer differs from mine
+    carries both labels (`conflict`). A blank answer of mine keeps theirs, so it is not a difference."""
+    groups = []
+    for dimension in diagnostic.dimensions.all():
+        questions = []
+        for q in dimension.questions.all():
+            labels = {str(choice["score"]): choice["label"] for choice in q.choices}
+            their, my = str((theirs or {}).get(q.key, "")), str((mine or {}).get(q.key, ""))
+            conflict = None
+            if theirs is not None and their and my and their != my:
+                conflict = {"theirs": labels.get(their, their), "mine": labels.get(my, my)}
+            questions.append(
+                {
+                    "question": q,
+                    "answer": str(answers.get(q.key, "")),
+                    "help_html": render_markdown(q.help),
+                    "conflict": conflict,
+                }
+            )
+        groups.append({"dimension": dimension, "questions": questions})
+    return groups
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
     project = _project(request, public_id)
@@ -390,13 +421,25 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
     answers = dict(response.answers) if response else {}
     error = None
     status = 200
+    theirs = mine = None
     if request.method == "POST":
         _require_edit(request, project)
-        raw = {key: value for key, value in request.POST.items() if key not in {"csrfmiddlewaretoken", "action"}}
+        skipped = {"csrfmiddlewaretoken", "action", "version"}
+        raw = {key: value for key, value in request.POST.items() if key not in skipped}
         try:
             response = services.save_diagnostic(
-                project=project, user=request.user, diagnostic=diagnostic, raw_answers=raw
+                project=project,
+                user=request.user,
+                diagnostic=diagnostic,
+                raw_answers=raw,
+                expected_version=_posted_version(request),
             )
+        except services.StaleDiagnosticError as exc:
+            # Nothing saved: show their saved answers next to mine; the form keeps mine with the fresh version.
+            error, status, response = str(exc), 409, exc.current
+            theirs = dict(response.answers) if response else {}
+            mine = {key: value for key, value in raw.items() if value not in (None, "")}
+            answers = {**theirs, **mine}
         except services.JourneyError as exc:
             error = str(exc)
             status = 400
@@ -410,16 +453,7 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
             )
             messages.info(request, f"Réponses enregistrées. Il reste {missing} question(s) sans réponse.")
             return redirect("journeys:diagnostic_form", public_id=project.public_id)
-    dimensions = [
-        {
-            "dimension": dimension,
-            "questions": [
-                {"question": q, "answer": str(answers.get(q.key, "")), "help_html": render_markdown(q.help)}
-                for q in dimension.questions.all()
-            ],
-        }
-        for dimension in diagnostic.dimensions.all()
-    ]
+    dimensions = _diagnostic_rows(diagnostic, answers, theirs=theirs, mine=mine)
     return render(
         request,
         "journeys/diagnostic_form.html",
@@ -427,9 +461,12 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
             "project": project,
             "diagnostic": diagnostic,
             "dimensions": dimensions,
+            "conflicts": [q for group in dimensions for q in group["questions"] if q["conflict"]],
+            "stale": status == 409,
             "can_edit": can_edit,
             "error": error,
             "response": response,
+            "version": response.version if response else 0,
         },
         status=status,
     )
@@ -472,6 +509,47 @@ def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
 # --- Ethics check -----------------------------------------------------------------------------------------------
 
 
+def _selected(value) -> list[str]:
+    if isinstance(value, list):
+        return [item for item in value if item]
+    return [value] if value else []
+
+
+def _ethics_choices(question: dict) -> list[dict]:
+    if question.get("kind", "yes_no") == "yes_no":
+        return [{"key": "oui", "label": "Oui"}, {"key": "non", "label": "Non"}]
+    return question.get("choices") or []
+
+
+def _ethics_labels(choices: list[dict], keys: list[str]) -> str:
+    labels = {choice["key"]: choice.get("label", choice["key"]) for choice in choices}
+    return ", ".join(labels.get(key, key) for key in keys) or "Sans réponse"
+
+
+def _ethics_sections(content: dict, answers: dict, *, theirs: dict | None = None) -> list[dict]:
+    """Form rows per section; on a stale edit, each question where their saved answer differs from the form's
+    (mine, which replaces the whole questionnaire when saved) carries both labels (`conflict`)."""
+    sections: dict[str, list] = {}
+    for question in content.get("questions", []):
+        selected = _selected(answers.get(question["key"]))
+        choices = _ethics_choices(question)
+        conflict = None
+        if theirs is not None:
+            their = _selected(theirs.get(question["key"]))
+            if sorted(their) != sorted(selected):
+                conflict = {"theirs": _ethics_labels(choices, their), "mine": _ethics_labels(choices, selected)}
+        sections.setdefault(question.get("section", ""), []).append(
+            {
+                "question": question,
+                "choices": choices,
+                "selected": selected,
+                "help_html": render_markdown(question.get("help", "")),
+                "conflict": conflict,
+            }
+        )
+    return [{"key": key, "label": SECTION_LABELS.get(key, key), "items": items} for key, items in sections.items()]
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def ethics_form(request: HttpRequest, public_id) -> HttpResponse:
     project = _project(request, public_id)
@@ -480,6 +558,7 @@ def ethics_form(request: HttpRequest, public_id) -> HttpResponse:
     answers = dict(check.answers) if check else {}
     error = None
     status = 200
+    theirs = None
     if request.method == "POST":
         _require_edit(request, project)
         raw = {}
@@ -489,7 +568,14 @@ def ethics_form(request: HttpRequest, public_id) -> HttpResponse:
             else:
                 raw[question["key"]] = request.POST.get(question["key"], "")
         try:
-            services.save_ethics_check(project=project, user=request.user, raw_answers=raw)
+            services.save_ethics_check(
+                project=project, user=request.user, raw_answers=raw, expected_version=_posted_version(request)
+            )
+        except services.StaleEthicsCheckError as exc:
+            # Nothing saved: show their saved answers next to mine; the form keeps mine with the fresh version.
+            error, status, check = str(exc), 409, exc.current
+            theirs = dict(check.answers) if check else {}
+            answers = raw
         except services.JourneyError as exc:
             error = str(exc)
             status = 400
@@ -497,30 +583,17 @@ def ethics_form(request: HttpRequest, public_id) -> HttpResponse:
         else:
             messages.success(request, "Le cadrage éthique et juridique est enregistré.")
             return redirect(f"{reverse('journeys:ethics_form', kwargs={'public_id': project.public_id})}#resultat")
-    sections = {}
-    for question in content.get("questions", []):
-        value = answers.get(question["key"])
-        selected = value if isinstance(value, list) else ([value] if value else [])
-        choices = question.get("choices") or []
-        if question.get("kind", "yes_no") == "yes_no":
-            choices = [{"key": "oui", "label": "Oui"}, {"key": "non", "label": "Non"}]
-        sections.setdefault(question.get("section", ""), []).append(
-            {
-                "question": question,
-                "choices": choices,
-                "selected": selected,
-                "help_html": render_markdown(question.get("help", "")),
-            }
-        )
+    sections = _ethics_sections(content, answers, theirs=theirs)
     return render(
         request,
         "journeys/ethics_form.html",
         {
             "project": project,
-            "sections": [
-                {"key": key, "label": SECTION_LABELS.get(key, key), "items": items} for key, items in sections.items()
-            ],
+            "sections": sections,
+            "conflicts": [item for section in sections for item in section["items"] if item["conflict"]],
+            "stale": status == 409,
             "check": check,
+            "version": check.version if check else 0,
             "can_edit": can_edit_project(request.user, project) and _kind_reached(project, StepKind.ETHICS_CHECK),
             "error": error,
         },

@@ -9,7 +9,14 @@ from django.urls import reverse
 from journeys.content.loader import load_template
 from journeys.models import Comment, ProjectEvent, StepAnswer
 from tests.journeys import sample_content
-from tests.journeys.factories import ProjectFactory, ThemeFactory, complete_stage, move_to, sample_template
+from tests.journeys.factories import (
+    ProjectFactory,
+    ThemeFactory,
+    complete_stage,
+    move_to,
+    sample_diagnostic,
+    sample_template,
+)
 
 
 def _count(client, url) -> int:
@@ -89,3 +96,38 @@ def test_project_page_query_count_does_not_grow_with_the_number_of_steps(client_
     small = _count(client, small_project.get_absolute_url())
     large = _count(client, big_project.get_absolute_url())
     assert small == large, f"{small} requêtes pour 4 actions, {large} pour 19"
+
+
+def _stale_post_count(client, url, data) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(url, data)
+    assert response.status_code == 409
+    return len(ctx.captured_queries)
+
+
+def test_stale_diagnostic_page_query_count_does_not_grow_with_the_conflicting_answers(client_as, world):
+    sample_template()
+    sample_diagnostic()
+    project = move_to(ProjectFactory(organisation=world["org"]), "diagnostic")
+    url = reverse("journeys:diagnostic_form", kwargs={"public_id": project.public_id})
+    keys = [q["key"] for q in sample_content.DIAGNOSTIC["questions"]]
+    client = client_as(world["member"])
+    client.post(url, {"version": "0", **dict.fromkeys(keys, "3")})
+    client.post(url, {"version": "0", keys[0]: "0"})  # warm caches
+    one = _stale_post_count(client, url, {"version": "0", keys[0]: "0"})
+    every = _stale_post_count(client, url, {"version": "0", **dict.fromkeys(keys, "0")})
+    assert one == every, f"{one} requêtes pour 1 réponse en conflit, {every} pour {len(keys)}"
+
+
+def test_stale_ethics_page_query_count_does_not_grow_with_the_conflicting_answers(client_as, world, monkeypatch):
+    monkeypatch.setattr("journeys.services.ethics_content", lambda: sample_content.ETHICS_CHECK)
+    monkeypatch.setattr("journeys.views.ethics_content", lambda: sample_content.ETHICS_CHECK)
+    sample_template()
+    project = move_to(ProjectFactory(organisation=world["org"]), "cadrage")
+    url = reverse("journeys:ethics_form", kwargs={"public_id": project.public_id})
+    client = client_as(world["member"])
+    client.post(url, {"version": "0", "dp_traitement": "oui", "ia_utilisee": "oui", "aipd_realisee": "oui"})
+    client.post(url, {"version": "0", "dp_traitement": "non"})  # warm caches
+    one = _stale_post_count(client, url, {"version": "0", "dp_traitement": "oui"})
+    every = _stale_post_count(client, url, {"version": "0", "dp_traitement": "non", "ia_utilisee": "non"})
+    assert one == every, f"{one} requêtes pour 1 réponse en conflit, {every} pour 3"
