@@ -4,10 +4,9 @@ Functions take ids: services call them through `transaction.on_commit`, when the
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 
+from accounts import mailer
 from accounts.enums import Role
 from accounts.models import JoinRequest, Organisation, User
 from accounts.permissions import staff_covering
@@ -18,17 +17,8 @@ def absolute(path: str) -> str:
 
 
 def send(name: str, *, to: list[str], context: dict, reply_to: list[str] | None = None) -> int:
-    """Render and send one email of the portal to `to` (one message per recipient: no address leaks)."""
-    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"accounts/emails/{name}_subject.txt", context).split())
-    text = render_to_string(f"accounts/emails/{name}_body.txt", context)
-    html = render_to_string(f"accounts/emails/{name}_body.html", context)
-    sent = 0
-    for address in to:
-        message = EmailMultiAlternatives(f"[{settings.SITE_NAME}] {subject}", text, to=[address], reply_to=reply_to)
-        message.attach_alternative(html, "text/html")
-        sent += message.send()
-    return sent
+    """Render accounts/emails/<name>_* and queue one message per recipient (see accounts.mailer)."""
+    return mailer.render_and_send(f"accounts/emails/{name}", to=to, context=context, reply_to=reply_to)
 
 
 def _referent_addresses(organisation: Organisation) -> list[str]:

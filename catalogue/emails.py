@@ -1,9 +1,8 @@
 """Emails of the catalogue: the message a member relays to the other adopting collectivités."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 
+from accounts import mailer
 from catalogue.models import AdopterMessage
 
 
@@ -17,18 +16,9 @@ def send_adopter_message(*, message: AdopterMessage, recipients: list[str]) -> i
         "service_url": settings.SITE_URL.rstrip("/") + message.service.get_absolute_url(),
         "SITE_NAME": settings.SITE_NAME,
     }
-    subject = render_to_string("catalogue/emails/adopter_message_subject.txt", context).strip()
-    text = render_to_string("catalogue/emails/adopter_message_body.txt", context)
-    html = render_to_string("catalogue/emails/adopter_message_body.html", context)
-    sent = 0
-    for address in recipients:
-        email = EmailMultiAlternatives(
-            subject=subject,
-            body=text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[address],
-            reply_to=[message.sender.email] if message.share_email else None,
-        )
-        email.attach_alternative(html, "text/html")
-        sent += email.send()
-    return sent
+    return mailer.render_and_send(
+        "catalogue/emails/adopter_message",
+        to=recipients,
+        context=context,
+        reply_to=[message.sender.email] if message.share_email else None,
+    )

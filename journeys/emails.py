@@ -1,22 +1,13 @@
 """Emails of the journeys app: built from journeys/emails/<name>_subject.txt, _body.txt and _body.html."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 
+from accounts import mailer
 from accounts.models import User
 
 
 def _send(name: str, context: dict, recipients: list[str]) -> int:
-    subject = " ".join(render_to_string(f"journeys/emails/{name}_subject.txt", context).split())
-    text = render_to_string(f"journeys/emails/{name}_body.txt", context)
-    html = render_to_string(f"journeys/emails/{name}_body.html", context)
-    sent = 0
-    for recipient in recipients:  # one message each: members never see each other's addresses
-        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient])
-        message.attach_alternative(html, "text/html")
-        sent += message.send()
-    return sent
+    return mailer.render_and_send(f"journeys/emails/{name}", to=recipients, context=context)
 
 
 def send_comment_notification(*, comment_id: int) -> int:

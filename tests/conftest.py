@@ -135,17 +135,21 @@ def smtp_server(settings):
 
 
 @pytest.fixture
-def celery_worker(redis_url, transactional_db, settings):
+def celery_worker(redis_url, transactional_db, settings, worker_id):
     """A real Celery worker thread consuming from Redis (for behaviour that is about the worker).
 
-    Use with tests marked `django_db(transaction=True)`: the worker sees committed data only.
+    Use with tests marked `django_db(transaction=True)`: the worker sees committed data only. Each
+    pytest-xdist process has its own queue: a task must reach the worker that shares its test database.
     """
     from celery.contrib.testing.worker import start_worker
 
     from portal.celery import app
 
-    previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "result_backend")}
-    app.conf.update(broker_url=redis_url, task_always_eager=False, result_backend=None)
+    keys = ("broker_url", "task_always_eager", "result_backend", "task_default_queue")
+    previous = {key: app.conf[key] for key in keys}
+    app.conf.update(
+        broker_url=redis_url, task_always_eager=False, result_backend=None, task_default_queue=f"tests-{worker_id}"
+    )
     settings.CELERY_TASK_ALWAYS_EAGER = False
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:

@@ -1,0 +1,40 @@
+"""How every app of the portal sends email: rendered from templates, one message per recipient, delivered by
+a Celery task so that a slow or unreachable SMTP server never breaks a page (the task retries)."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def render_and_send(template: str, *, to: Iterable[str], context: dict, reply_to: list[str] | None = None) -> int:
+    """Render `<template>_subject.txt`, `_body.txt` and `_body.html` and queue one message per address.
+
+    Every subject starts with « [Territoires IA] ». One message each: recipients never see each other's
+    address. Returns the number of messages queued. Call it through `transaction.on_commit`.
+    """
+    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    prefix = f"[{settings.SITE_NAME}] "
+    subject = subject if subject.startswith(prefix) else prefix + subject
+    text = render_to_string(f"{template}_body.txt", context)
+    html = render_to_string(f"{template}_body.html", context)
+    queued = 0
+    for address in dict.fromkeys(to):
+        deliver(subject=subject, text=text, html=html, to=address, reply_to=reply_to)
+        queued += 1
+    return queued
+
+
+def deliver(*, subject: str, text: str, html: str, to: str, reply_to: list[str] | None = None) -> None:
+    """Queue one message (sent inline when no broker is configured)."""
+    from accounts.tasks import deliver_email
+
+    deliver_email.delay(subject=subject, text=text, html=html, to=to, reply_to=reply_to or [])
+
+
+def send_now(*, subject: str, text: str, html: str, to: str, reply_to: list[str]) -> int:
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to], reply_to=reply_to or None)
+    message.attach_alternative(html, "text/html")
+    return message.send()
