@@ -150,9 +150,11 @@ def celery_worker(redis_url, transactional_db, settings, worker_id):
     app.conf.update(
         broker_url=redis_url, task_always_eager=False, result_backend=None, task_default_queue=f"tests-{worker_id}"
     )
+    app._after_fork()  # drop connection and producer pools opened with an earlier configuration
     settings.CELERY_TASK_ALWAYS_EAGER = False
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
             yield worker
     finally:
         app.conf.update(previous)
+        app._after_fork()
