@@ -705,12 +705,11 @@ def choose_shortlisted(*, project: Project, user: User, item_id: int) -> Project
 @transaction.atomic
 def new_template_version(*, template: JourneyTemplate) -> JourneyTemplate:
     """Copy a template (stages and steps) into a new draft version numbered after the latest one."""
-    latest = JourneyTemplate.objects.filter(slug=template.slug).order_by("-version").first()
     draft = JourneyTemplate.objects.create(
         slug=template.slug,
         name=template.name,
         description=template.description,
-        version=latest.version + 1,
+        version=_next_version(template),
         version_note="",
         supersedes=template,
     )
@@ -726,28 +725,40 @@ def new_template_version(*, template: JourneyTemplate) -> JourneyTemplate:
     return draft
 
 
+def _next_version(content: JourneyTemplate | Diagnostic) -> int:
+    versions = type(content).objects.filter(slug=content.slug).order_by("-version").values_list("version", flat=True)
+    return versions[0] + 1
+
+
+def _publish(content: JourneyTemplate | Diagnostic, *, is_empty: bool, empty_message: str):
+    if content.status == TemplateStatus.PUBLISHED:
+        raise JourneyError("Cette version est déjà publiée.")
+    if is_empty:
+        raise JourneyError(empty_message)
+    content.status = TemplateStatus.PUBLISHED
+    content.published_at = timezone.now()
+    content.save(update_fields=["status", "published_at"])
+    return content
+
+
 @transaction.atomic
 def publish_template(*, template: JourneyTemplate) -> JourneyTemplate:
     """Publish a draft: new projects start on it; running projects stay on their version. Raises JourneyError."""
-    if template.status == TemplateStatus.PUBLISHED:
-        raise JourneyError("Cette version est déjà publiée.")
-    if not Step.objects.filter(stage__template=template).exists():
-        raise JourneyError("Une version sans étape ni action ne peut pas être publiée.")
-    template.status = TemplateStatus.PUBLISHED
-    template.published_at = timezone.now()
-    template.save(update_fields=["status", "published_at"])
-    return template
+    return _publish(
+        template,
+        is_empty=not Step.objects.filter(stage__template=template).exists(),
+        empty_message="Une version sans étape ni action ne peut pas être publiée.",
+    )
 
 
 @transaction.atomic
 def new_diagnostic_version(*, diagnostic: Diagnostic) -> Diagnostic:
     """Copy a diagnostic (dimensions, questions, recommendations) into a new draft version."""
-    latest = Diagnostic.objects.filter(slug=diagnostic.slug).order_by("-version").first()
     draft = Diagnostic.objects.create(
         slug=diagnostic.slug,
         name=diagnostic.name,
         description=diagnostic.description,
-        version=latest.version + 1,
+        version=_next_version(diagnostic),
         supersedes=diagnostic,
     )
     for dimension in diagnostic.dimensions.prefetch_related("questions", "recommendations"):
@@ -771,11 +782,8 @@ def new_diagnostic_version(*, diagnostic: Diagnostic) -> Diagnostic:
 @transaction.atomic
 def publish_diagnostic(*, diagnostic: Diagnostic) -> Diagnostic:
     """Publish a draft diagnostic: projects that have not started the diagnostic will use it."""
-    if diagnostic.status == TemplateStatus.PUBLISHED:
-        raise JourneyError("Cette version est déjà publiée.")
-    if not diagnostic.questions.exists():
-        raise JourneyError("Un diagnostic sans question ne peut pas être publié.")
-    diagnostic.status = TemplateStatus.PUBLISHED
-    diagnostic.published_at = timezone.now()
-    diagnostic.save(update_fields=["status", "published_at"])
-    return diagnostic
+    return _publish(
+        diagnostic,
+        is_empty=not diagnostic.questions.exists(),
+        empty_message="Un diagnostic sans question ne peut pas être publié.",
+    )
