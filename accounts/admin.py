@@ -163,6 +163,7 @@ class OrganisationAdmin(StaffScopedAdmin):
         "public_id",
         "status",
         "created_at",
+        "created_by",
         "confirmed_at",
         "confirmed_by",
         "rejected_at",

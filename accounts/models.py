@@ -116,6 +116,15 @@ class Organisation(models.Model):
         verbose_name="refusée par",
     )
     rejection_reason = models.TextField("motif du refus", blank=True)
+    # Who asked for the space (register_organisation): they are told on « Mon compte » if ANCT refuses it.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="inscrite par",
+    )
 
     class Meta:
         verbose_name = "collectivité"

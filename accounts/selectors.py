@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from accounts.enums import JoinRequestStatus, Role
+from accounts.enums import JoinRequestStatus, OrganisationStatus, Role
 from accounts.models import JoinRequest, Membership, Organisation, User
 from accounts.permissions import organisations_visible_to
 
@@ -29,6 +29,13 @@ def memberships_of(user) -> QuerySet[Membership]:
 def join_requests_of(user) -> QuerySet[JoinRequest]:
     """The user's own join requests, newest first."""
     return JoinRequest.objects.filter(user=user).select_related("organisation").order_by("-created_at")
+
+
+def rejected_organisations_requested_by(user) -> QuerySet[Organisation]:
+    """Collectivités the user registered and ANCT refused, latest refusal first (their memberships are gone)."""
+    return Organisation.objects.filter(created_by=user, status=OrganisationStatus.REJECTED).order_by(
+        "-rejected_at", "name"
+    )
 
 
 def members_of(organisation: Organisation) -> QuerySet[Membership]:

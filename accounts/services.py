@@ -106,6 +106,7 @@ def register_organisation(*, user: User, territory: Territory) -> Organisation:
                 departement_id=departement,
                 region_id=region,
                 status=OrganisationStatus.PENDING,
+                created_by=user,
                 **{_territory_field(territory): territory},
             )
     except IntegrityError as error:  # someone registered it a moment earlier

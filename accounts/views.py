@@ -43,6 +43,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         {
             "memberships": memberships,
             "join_requests": join_requests,
+            "rejected_organisations": list(selectors.rejected_organisations_requested_by(request.user)),
             "notifications_form": NotificationsForm(initial={"wants_notifications": request.user.wants_notifications}),
             "referent_role": Role.REFERENT,
         },

@@ -12,8 +12,9 @@ def test_person_sees_organisations_roles_and_pending_requests(client, django_ass
     referent_of = MembershipFactory(user=user, role=Role.REFERENT, organisation=OrganisationFactory(pending=True))
     MembershipFactory(user=user, role=Role.ELU)
     pending = JoinRequestFactory(user=user)
+    refused = OrganisationFactory(rejected=True, created_by=user)
     client.force_login(user)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("accounts:profile"))
     html = response.content.decode()
     assert referent_of.organisation.name in html
@@ -21,6 +22,7 @@ def test_person_sees_organisations_roles_and_pending_requests(client, django_ass
     assert "élu" in html
     assert reverse("accounts:member_list", kwargs={"public_id": referent_of.organisation.public_id}) in html
     assert pending.organisation.name in html
+    assert f"<strong>{refused.name}</strong>" in html
     assert "Télécharger mes données" in html
     assert "Supprimer mon compte" in html
 
