@@ -42,7 +42,7 @@ def export_user_data(user) -> dict:
     return data
 
 
-def _iso(value) -> str | None:
+def iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
@@ -56,8 +56,8 @@ def profil(user) -> dict:
         "nom": user.last_name,
         "fonction": user.job_title,
         "identifiant": str(user.public_id),
-        "inscrit_le": _iso(user.date_joined),
-        "derniere_connexion": _iso(user.last_login),
+        "inscrit_le": iso(user.date_joined),
+        "derniere_connexion": iso(user.last_login),
         "notifications_par_courriel": user.wants_notifications,
         "adresses_electroniques": [
             {"adresse": address.email, "verifiee": address.verified, "principale": address.primary}
@@ -75,7 +75,7 @@ def rattachements(user) -> list[dict]:
             "collectivite": membership.organisation.name,
             "type": membership.organisation.get_kind_display(),
             "role": membership.get_role_display(),
-            "depuis_le": _iso(membership.created_at),
+            "depuis_le": iso(membership.created_at),
         }
         for membership in Membership.objects.filter(user=user).select_related("organisation").order_by("pk")
     ]
@@ -91,8 +91,8 @@ def demandes_de_rattachement(user) -> list[dict]:
             "role_demande": request.get_role_display(),
             "message": request.message,
             "statut": request.get_status_display(),
-            "demandee_le": _iso(request.created_at),
-            "decidee_le": _iso(request.decided_at),
+            "demandee_le": iso(request.created_at),
+            "decidee_le": iso(request.decided_at),
         }
         for request in JoinRequest.objects.filter(user=user).select_related("organisation").order_by("pk")
     ]
@@ -104,6 +104,20 @@ def second_facteur(user) -> list[dict]:
 
     # The secrets themselves are never exported.
     return [
-        {"type": authenticator.get_type_display(), "cree_le": _iso(authenticator.created_at)}
+        {"type": authenticator.get_type_display(), "cree_le": iso(authenticator.created_at)}
         for authenticator in Authenticator.objects.filter(user=user).order_by("pk")
+    ]
+
+
+@register_exporter
+def collectivites_inscrites(user) -> list[dict]:
+    from accounts.models import Organisation
+
+    return [
+        {
+            "collectivite": organisation.name,
+            "statut": organisation.get_status_display(),
+            "le": iso(organisation.created_at),
+        }
+        for organisation in Organisation.objects.filter(created_by=user).order_by("created_at")
     ]

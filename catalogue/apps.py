@@ -5,6 +5,9 @@ class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = "Catalogue des services numériques"
 
+    def ready(self) -> None:
+        from catalogue import rgpd  # noqa: F401 (registers this app's section of the RGPD export)
+
     def bootstrap(self, stdout) -> None:
         """Called by `manage.py bootstrap`: the themes always, the demo services when the catalogue is empty.
 
