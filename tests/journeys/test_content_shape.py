@@ -316,7 +316,7 @@ def test_ethics_guidance_entries_are_french_texts():
 
 
 def test_the_rules_docstring_refers_only_to_existing_keys():
-    """The journeys engineer implements the rules from the module docstring: its keys must exist."""
+    """journeys/ethics.py implements the rules of the module docstring: the keys it names must exist."""
     doc = cadrage_ethique.__doc__
     guidance_refs = set(re.findall(r'guidance\["([a-z0-9_]+)"\]', doc))
     assert guidance_refs
