@@ -22,7 +22,7 @@ class Maturity(models.TextChoices):
 class Hosting(models.TextChoices):
     ONLINE = "en-ligne", "service en ligne public"
     SELF_HOSTED = "auto-heberge", "à héberger soi-même"
-    BOTH = "les-deux", "les deux"
+    BOTH = "les-deux", "en ligne ou à héberger soi-même"
 
 
 class CollectiviteKind(models.TextChoices):

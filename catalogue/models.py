@@ -58,6 +58,12 @@ class Publisher(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def kind_note(self) -> str:
+        """The publisher's kind, unless it only repeats the name (« DINUM (DINUM) »)."""
+        label = self.get_kind_display()
+        return "" if label.casefold() == self.name.casefold() else label
+
 
 class ServiceQuerySet(models.QuerySet):
     def published(self) -> "ServiceQuerySet":
