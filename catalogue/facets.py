@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
+from dsfr.forms import DsfrBaseForm
 
 SLUG = re.compile(r"^[-a-z0-9]{1,60}$")
 
@@ -40,3 +41,40 @@ class Facet:
     @property
     def selected_count(self) -> int:
         return sum(1 for value in self.values if value.selected)
+
+
+class FacetForm(DsfrBaseForm):
+    """The facet form: `text_fields` as DSFR inputs, every other field as a checkbox fieldset.
+
+    No « (optionnel) » marks: every filter is optional.
+    """
+
+    text_fields: frozenset[str] = frozenset({"q"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, form_field in self.fields.items():
+            form_field.template_name = (
+                "catalogue/forms/input.html" if name in self.text_fields else "catalogue/forms/facet.html"
+            )
+
+
+class FacetFilterSet(django_filters.FilterSet):
+    """A FilterSet that only validates the query string: the app's selector filters from the cleaned values,
+    so each facet's counts apply exactly the same rules as the results."""
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    @property
+    def data_cleaned(self) -> dict:
+        """The valid part of the query string: an invalid value is ignored rather than failing the page."""
+        form = self.form
+        form.is_valid()
+        return getattr(form, "cleaned_data", {})
+
+    def search_terms(self) -> str:
+        return (self.data_cleaned.get("q") or "").strip()
+
+    def selected(self, name: str) -> list[str]:
+        return list(self.data_cleaned.get(name) or [])

@@ -8,10 +8,9 @@ ticking a value never hides its siblings.
 import django_filters
 from django import forms
 from django.db.models import Q
-from dsfr.forms import DsfrBaseForm
 
 from catalogue.enums import CollectiviteKind, CollectiviteSize, Hosting, Maturity
-from catalogue.facets import SlugMultipleChoiceFilter
+from catalogue.facets import FacetFilterSet, FacetForm, SlugMultipleChoiceFilter
 from catalogue.licences import LICENCE_CHOICES
 from catalogue.models import KIND_FIELDS, SIZE_FIELDS, Service
 
@@ -31,22 +30,15 @@ FACETS = [
 ]
 
 
-class CatalogueFilterForm(DsfrBaseForm):
-    """The facet form: no « (optionnel) » marks (every filter is optional), facets as checkbox fieldsets."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            field.template_name = (
-                "catalogue/forms/input.html" if name in {"q", "tri"} else "catalogue/forms/facet.html"
-            )
+class CatalogueFilterForm(FacetForm):
+    text_fields = frozenset({"q", "tri"})
 
 
 def _checkboxes() -> forms.CheckboxSelectMultiple:
     return forms.CheckboxSelectMultiple()
 
 
-class ServiceFilter(django_filters.FilterSet):
+class ServiceFilter(FacetFilterSet):
     q = django_filters.CharFilter(
         label="Rechercher un service",
         method="filter_nothing",
@@ -86,25 +78,8 @@ class ServiceFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = CatalogueFilterForm
 
-    def filter_nothing(self, queryset, name, value):
-        # Filtering is done by selectors.catalogue_page from `conditions()`, so facet counts reuse the same rules.
-        return queryset
-
-    @property
-    def data_cleaned(self) -> dict:
-        """The valid part of the query string (an invalid value is ignored rather than failing the page)."""
-        form = self.form
-        form.is_valid()
-        return getattr(form, "cleaned_data", {})
-
-    def search_terms(self) -> str:
-        return (self.data_cleaned.get("q") or "").strip()
-
     def sort(self) -> str:
         return self.data_cleaned.get("tri") or "pertinence"
-
-    def selected(self, name: str) -> list[str]:
-        return list(self.data_cleaned.get(name) or [])
 
     def conditions(self) -> dict[str, Q]:
         """One Q on Service per active facet."""

@@ -614,6 +614,10 @@ SECTION_LABELS = {
 # --- Shortlist (issue 5) ------------------------------------------------------------------------------------------
 
 
+def _back_to_shortlist(project: Project) -> HttpResponse:
+    return redirect(f"{project.get_absolute_url()}?etape={services.SHORTLIST_STAGE_KEY}#preselection")
+
+
 @require_POST
 def shortlist_add(request: HttpRequest, public_id) -> HttpResponse:
     project = _project(request, public_id)
@@ -631,7 +635,7 @@ def shortlist_add(request: HttpRequest, public_id) -> HttpResponse:
             messages.error(request, str(error))
         else:
             messages.success(request, f"« {service.name} » est ajouté à la présélection.")
-    return redirect(f"{project.get_absolute_url()}?etape={services.SHORTLIST_STAGE_KEY}#preselection")
+    return _back_to_shortlist(project)
 
 
 @require_POST
@@ -644,7 +648,7 @@ def shortlist_choose(request: HttpRequest, public_id, item_id: int) -> HttpRespo
         messages.error(request, str(error))
     else:
         messages.success(request, f"« {item.service.name} » est la solution retenue.")
-    return redirect(f"{project.get_absolute_url()}?etape={services.SHORTLIST_STAGE_KEY}#preselection")
+    return _back_to_shortlist(project)
 
 
 @require_POST
@@ -657,4 +661,4 @@ def shortlist_remove(request: HttpRequest, public_id, item_id: int) -> HttpRespo
         messages.error(request, str(error))
     else:
         messages.success(request, "La solution est retirée de la présélection.")
-    return redirect(f"{project.get_absolute_url()}?etape={services.SHORTLIST_STAGE_KEY}#preselection")
+    return _back_to_shortlist(project)

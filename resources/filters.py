@@ -8,9 +8,8 @@ count shown beside each value applies the same rules.
 import django_filters
 from django import forms
 from django.db.models import Q
-from dsfr.forms import DsfrBaseForm
 
-from catalogue.facets import SlugMultipleChoiceFilter
+from catalogue.facets import FacetFilterSet, FacetForm, SlugMultipleChoiceFilter
 from resources.enums import Audience, ResourceKind
 from resources.models import Resource, fold
 
@@ -19,14 +18,7 @@ FACETS = [("type", "Type de ressource"), ("theme", "Thématique"), ("public", "P
 AUDIENCE_CHOICES = [(Audience.ELUS.value, "Pour les élus"), (Audience.AGENTS.value, "Pour les agents")]
 
 
-class ResourceFilterForm(DsfrBaseForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            field.template_name = "resources/forms/input.html" if name == "q" else "resources/forms/facet.html"
-
-
-class ResourceFilter(django_filters.FilterSet):
+class ResourceFilter(FacetFilterSet):
     q = django_filters.CharFilter(
         label="Rechercher une ressource",
         method="filter_nothing",
@@ -49,23 +41,7 @@ class ResourceFilter(django_filters.FilterSet):
     class Meta:
         model = Resource
         fields: list[str] = []
-        form = ResourceFilterForm
-
-    def filter_nothing(self, queryset, name, value):
-        return queryset
-
-    @property
-    def data_cleaned(self) -> dict:
-        """The valid part of the query string: an invalid value is ignored rather than failing the page."""
-        form = self.form
-        form.is_valid()
-        return {name: value for name, value in getattr(form, "cleaned_data", {}).items() if name not in form.errors}
-
-    def search_terms(self) -> str:
-        return (self.data_cleaned.get("q") or "").strip()
-
-    def selected(self, name: str) -> list[str]:
-        return list(self.data_cleaned.get(name) or [])
+        form = FacetForm
 
     def conditions(self) -> dict[str, Q]:
         """One Q on Resource per active facet (values of one facet combine with OR, facets with AND)."""
