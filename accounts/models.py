@@ -168,6 +168,11 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_confirmed(self) -> bool:
+        """Confirmed by ANCT: until then (pending or refused) nothing of the organisation is shown to others."""
+        return self.status == OrganisationStatus.CONFIRMED
+
 
 class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts import emails
 from accounts.enums import JoinRequestStatus, OrganisationStatus, Role
 from accounts.models import JoinRequest, Membership, Organisation, StaffScope, User
+from accounts.signals import organisation_status_changed
 from territories.models import Commune, Departement, Epci, Region, TerritoryKind
 
 ANONYMOUS_EMAIL_DOMAIN = "utilisateur-supprime.invalid"
@@ -284,6 +285,7 @@ def reject_organisation(*, organisation: Organisation, rejected_by: User, reason
     JoinRequest.objects.filter(pk__in=refused).update(
         status=JoinRequestStatus.REFUSED, decided_at=locked.rejected_at, decided_by=rejected_by
     )
+    organisation_status_changed.send(sender=Organisation, organisation=locked)
 
     def notify() -> None:
         emails.send_organisation_rejected(locked.pk, recipients)
@@ -307,6 +309,8 @@ def confirm_organisation(*, organisation: Organisation, confirmed_by: User) -> O
     locked.confirmed_at = timezone.now()
     locked.confirmed_by = confirmed_by
     locked.save(update_fields=["status", "confirmed_at", "confirmed_by"])
+    # The catalogue then lists its declarations and counts them (catalogue.signals).
+    organisation_status_changed.send(sender=Organisation, organisation=locked)
     transaction.on_commit(lambda: emails.send_organisation_confirmed(locked.pk))
     return locked
 

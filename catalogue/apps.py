@@ -6,7 +6,12 @@ class CatalogueConfig(AppConfig):
     verbose_name = "Catalogue des services numériques"
 
     def ready(self) -> None:
-        from catalogue import rgpd  # noqa: F401 (registers this app's section of the RGPD export)
+        from accounts.signals import organisation_status_changed
+        from catalogue import rgpd, signals  # noqa: F401 (rgpd registers this app's section of the RGPD export)
+
+        organisation_status_changed.connect(
+            signals.organisation_status_changed, dispatch_uid="catalogue.organisation_status_changed"
+        )
 
     def bootstrap(self, stdout) -> None:
         """Called by `manage.py bootstrap`: the themes always, the demo services when the catalogue is empty.

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from accounts.enums import OrganisationStatus
 from catalogue.enums import (
     Accessibility,
     AdoptionStatus,
@@ -154,6 +155,15 @@ class Service(models.Model):
         return [size.label for size, field in SIZE_FIELDS.items() if getattr(self, field)]
 
 
+class AdoptionQuerySet(models.QuerySet):
+    def public(self) -> "AdoptionQuerySet":
+        """Declarations of collectivités confirmed by ANCT: the only ones listed, counted and reachable by others.
+
+        A pending or refused collectivité may declare (it is recorded and shown to its members), nothing more.
+        """
+        return self.filter(organisation__status=OrganisationStatus.CONFIRMED)
+
+
 class Adoption(models.Model):
     """An organisation's declaration about a service: it uses it, or it is interested."""
 
@@ -172,6 +182,8 @@ class Adoption(models.Model):
     )
     created_at = models.DateTimeField("déclarée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
+
+    objects = AdoptionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "collectivité utilisatrice"

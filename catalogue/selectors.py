@@ -329,9 +329,13 @@ ADOPTERS_SHOWN = 500
 
 
 def adopters_by_departement(service: Service) -> list[AdopterGroup]:
-    """Organisations that declared the service, grouped by département (names and statuses only, no person)."""
+    """Confirmed organisations that declared the service, grouped by département (names and statuses, no person).
+
+    A collectivité not confirmed by ANCT (pending or refused) is never listed, whoever looks.
+    """
     adoptions = (
-        Adoption.objects.filter(service=service)
+        Adoption.objects.public()
+        .filter(service=service)
         .select_related("organisation__departement")
         .only("status", "organisation__name", "organisation__kind", "organisation__departement")
         .order_by("organisation__departement__code", "organisation__name")[:ADOPTERS_SHOWN]

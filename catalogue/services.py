@@ -8,6 +8,7 @@ from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 
+from accounts.enums import OrganisationStatus
 from accounts.models import Organisation, User
 from accounts.permissions import is_member
 from catalogue import emails
@@ -15,9 +16,11 @@ from catalogue.enums import AdoptionStatus
 from catalogue.models import KIND_FIELDS, SIZE_FIELDS, AdopterMessage, Adoption, Publisher, Service, Theme
 from catalogue.search import fold, search_vector_expression, uses_postgres
 
-# Contact form limits: enough to organise a mutualisation, too few to spam the other collectivités.
+# Contact form limits: enough to organise a mutualisation, too few to spam the other collectivités. They hold per
+# person and per organisation: several accounts of one collectivité share its quota.
 MESSAGES_PER_SERVICE_PER_DAY = 2
 MESSAGES_PER_USER_PER_DAY = 5
+MESSAGES_PER_ORGANISATION_PER_DAY = 5
 
 
 class CatalogueError(Exception):
@@ -59,11 +62,13 @@ def refresh_search_index(*, service_ids: list[int] | None = None) -> int:
 def refresh_adopter_counts(*, service_ids: list[int] | None = None) -> None:
     """Recompute the denormalised adopter figures of the services (all when `service_ids` is None).
 
-    `adopter_count`: organisations that declared the service (any status); `adopter_programmes`: national
-    programmes their commune or EPCI belongs to (run it again after programme memberships change).
+    `adopter_count`: confirmed organisations that declared the service (any declaration); `adopter_programmes`:
+    national programmes their commune or EPCI belongs to (run it again after programme memberships change, and
+    when an organisation is confirmed or refused: catalogue.signals does).
     """
     counts = (
-        Adoption.objects.filter(service=OuterRef("pk"))
+        Adoption.objects.public()
+        .filter(service=OuterRef("pk"))
         .order_by()
         .values("service")
         .annotate(n=Count("pk"))
@@ -72,7 +77,9 @@ def refresh_adopter_counts(*, service_ids: list[int] | None = None) -> None:
     services = Service.objects.all() if service_ids is None else Service.objects.filter(pk__in=service_ids)
     services.update(adopter_count=Coalesce(Subquery(counts), Value(0)), adopters_changed_at=Now())
 
-    adoptions = Adoption.objects.all() if service_ids is None else Adoption.objects.filter(service_id__in=service_ids)
+    adoptions = Adoption.objects.public()
+    if service_ids is not None:
+        adoptions = adoptions.filter(service_id__in=service_ids)
     pairs = set(
         adoptions.filter(organisation__commune__programmes__isnull=False).values_list(
             "service_id", "organisation__commune__programmes"
@@ -91,9 +98,19 @@ def refresh_adopter_counts(*, service_ids: list[int] | None = None) -> None:
     )
 
 
+def refresh_organisation_adoptions(*, organisation: Organisation) -> None:
+    """Recount the services the organisation declared, after its status changed (it becomes public or not)."""
+    service_ids = list(Adoption.objects.filter(organisation=organisation).values_list("service_id", flat=True))
+    if service_ids:
+        refresh_adopter_counts(service_ids=service_ids)
+
+
 @transaction.atomic
 def declare_adoption(*, service: Service, organisation: Organisation, status: str, declared_by: User) -> Adoption:
-    """Record (or change) the organisation's declaration about the service. Raises AdoptionError."""
+    """Record (or change) the organisation's declaration about the service. Raises AdoptionError.
+
+    The declaration of an organisation not yet confirmed by ANCT is recorded but stays private until it is.
+    """
     if not service.is_published:
         raise AdoptionError("Ce service n’est plus publié dans le catalogue.")
     if not is_member(declared_by, organisation):
@@ -130,13 +147,28 @@ def contact_adopters(
 ) -> ContactResult:
     """Relay a message by email to the members of the other organisations that declared the service.
 
-    The sender must be a member of an organisation that declared the service; recipients are the members of
-    the other declaring organisations who accept notifications; no recipient address is disclosed, and the
-    sender's address only when `share_email` (then it is the Reply-To).
-    Raises ContactError (not an adopter, nobody to write to, too many messages).
+    The sender must be a member of a confirmed organisation that declared the service; recipients are the members of
+    the other confirmed declaring organisations who accept notifications; no recipient address is disclosed, and
+    the sender's address only when `share_email` (then it is the Reply-To). The daily limits count the messages of
+    the sender and those of the organisation (all its members).
+    Raises ContactError (not an adopter, organisation not confirmed, nobody to write to, too many messages).
     """
     if not is_member(sender, organisation):
         raise ContactError("Vous n’êtes pas membre de cette collectivité.")
+    # Serialise the sends of one organisation (then of one person): two colleagues posting at once cannot both
+    # pass the count below. Always in this order, so two locks never wait on each other.
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    User.objects.select_for_update().filter(pk=sender.pk).first()
+    if organisation.status == OrganisationStatus.REJECTED:
+        raise ContactError(
+            f"L’ANCT a refusé l’inscription de « {organisation.name} » : "
+            "vous ne pouvez pas écrire aux autres collectivités en son nom."
+        )
+    if not organisation.is_confirmed:
+        raise ContactError(
+            f"« {organisation.name} » attend encore la confirmation de l’ANCT. Vous pourrez écrire aux autres "
+            "collectivités dès que l’ANCT aura confirmé votre collectivité."
+        )
     if not Adoption.objects.filter(service=service, organisation=organisation).exists():
         raise ContactError(
             "Déclarez d’abord que votre collectivité utilise ce service ou s’y intéresse pour écrire aux autres."
@@ -152,11 +184,23 @@ def contact_adopters(
         raise ContactError(
             f"Vous avez atteint la limite de {MESSAGES_PER_USER_PER_DAY} messages par 24 heures. Réessayez demain."
         )
+    sent_by_organisation = AdopterMessage.objects.filter(organisation=organisation, created_at__gte=since)
+    if sent_by_organisation.filter(service=service).count() >= MESSAGES_PER_SERVICE_PER_DAY:
+        raise ContactError(
+            f"Votre collectivité a déjà envoyé {MESSAGES_PER_SERVICE_PER_DAY} messages à propos de ce service "
+            "ces dernières 24 heures (tous ses membres confondus). Réessayez demain."
+        )
+    if sent_by_organisation.count() >= MESSAGES_PER_ORGANISATION_PER_DAY:
+        raise ContactError(
+            f"Votre collectivité a atteint la limite de {MESSAGES_PER_ORGANISATION_PER_DAY} messages par 24 heures "
+            "(tous ses membres confondus). Réessayez demain."
+        )
     recipients = list(
         User.objects.filter(
             is_active=True,
             wants_notifications=True,
             memberships__organisation__adoptions__service=service,
+            memberships__organisation__status=OrganisationStatus.CONFIRMED,
         )
         .exclude(memberships__organisation=organisation)
         .exclude(pk=sender.pk)

@@ -105,11 +105,13 @@ def service_list(request: HttpRequest) -> HttpResponse:
 def _detail_context(request: HttpRequest, service: Service, *, contact_form: ContactAdoptersForm | None = None):
     declarable = selectors.declarable_organisations(request.user, service)
     adopting = [item.organisation for item in declarable if item.status]
+    # Only a collectivité confirmed by ANCT writes to the others (catalogue.services.contact_adopters).
+    writing = [organisation for organisation in adopting if organisation.is_confirmed]
     adopter_groups = selectors.adopters_by_departement(service)
     own = {item.organisation.pk for item in declarable}
     others_to_write_to = any(a.organisation_id not in own for group in adopter_groups for a in group.adopters)
-    if contact_form is None and adopting and others_to_write_to:
-        contact_form = ContactAdoptersForm(organisations=adopting)
+    if contact_form is None and writing and others_to_write_to:
+        contact_form = ContactAdoptersForm(organisations=writing)
     for item in declarable:
         item_forms = {"organisation": str(item.organisation.public_id)}
         item.declare_form = DeclareAdoptionForm(initial=item_forms, auto_id=False)
@@ -123,7 +125,9 @@ def _detail_context(request: HttpRequest, service: Service, *, contact_form: Con
         "service": service,
         "description_html": render_markdown(service.description),
         "adopter_groups": adopter_groups,
-        "can_write_later": bool(adopting) and not others_to_write_to,
+        "can_write_later": bool(writing) and not others_to_write_to,
+        # Declared, but no declaring organisation of theirs is confirmed yet: they write once ANCT confirms it.
+        "awaiting_confirmation": [org for org in adopting if not org.is_confirmed] if not writing else [],
         "similar_services": selectors.similar_services(service),
         "declarable": declarable,
         "contact_form": contact_form,
@@ -164,7 +168,10 @@ def adoption_declare(request: HttpRequest, slug: str) -> HttpResponse:
     except services.AdoptionError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"C’est noté : {organisation.name} — «\u00a0{adoption.get_status_display()}\u00a0».")
+        noted = f"C’est noté : {organisation.name} — «\u00a0{adoption.get_status_display()}\u00a0»."
+        if not organisation.is_confirmed:
+            noted += " Votre déclaration apparaîtra publiquement dès que l’ANCT aura confirmé votre collectivité."
+        messages.success(request, noted)
     return redirect(f"{service.get_absolute_url()}#collectivites")
 
 
