@@ -30,6 +30,7 @@ class EventKind(models.TextChoices):
     STAGE_FORWARD = "stage_forward", "étape suivante"
     STAGE_BACK = "stage_back", "retour en arrière"
     STAGE_VALIDATED = "stage_validated", "étape validée par l’ANCT"
+    STAGE_VALIDATION_VOIDED = "validation_voided", "validation ANCT annulée par une modification"
     COMMENT = "comment", "commentaire"
     DIAGNOSTIC = "diagnostic", "diagnostic"
     ETHICS = "ethics", "cadrage éthique"

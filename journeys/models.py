@@ -257,17 +257,47 @@ class StepAnswer(models.Model):
         return f"{self.project} — {self.step}"
 
 
+class StageValidationQuerySet(models.QuerySet):
+    def active(self):
+        """Validations still standing: a change to the stage's answers or files since then voids one."""
+        return self.filter(voided_at__isnull=True)
+
+    def voided(self):
+        return self.filter(voided_at__isnull=False)
+
+
 class StageValidation(models.Model):
+    """An ANCT validation of a project's stage; voided (kept, with who/when/why) when the stage's work changes."""
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="validations")
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
     validated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="validée par"
     )
     validated_at = models.DateTimeField("validée le", auto_now_add=True)
+    voided_at = models.DateTimeField("annulée le", null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="annulée par la modification de",
+    )
+    void_reason = models.CharField("motif de l’annulation", max_length=300, blank=True)
+
+    objects = StageValidationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "validation d’étape"
-        constraints = [models.UniqueConstraint(fields=["project", "stage"], name="stagevalidation_unique")]
+        ordering = ["validated_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "stage"],
+                condition=models.Q(voided_at__isnull=True),
+                name="stagevalidation_one_active",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.stage} — {self.project}"

@@ -15,6 +15,7 @@ from journeys.models import (
     ProjectEvent,
     ProjectShortlist,
     Stage,
+    StageValidation,
     Step,
     StepAnswer,
 )
@@ -72,6 +73,20 @@ def project_for_page(user, public_id) -> Project:
 
 def stages_with_steps(template: JourneyTemplate) -> list[Stage]:
     return list(template.stages.prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("order"))))
+
+
+def validated_and_voided_stage_ids(project: Project) -> tuple[set[int], set[int]]:
+    """Stages of the project with a standing ANCT validation, and stages whose validation a change voided."""
+    validated: set[int] = set()
+    voided: set[int] = set()
+    for stage_id, voided_at in project.validations.values_list("stage_id", "voided_at"):
+        (voided if voided_at else validated).add(stage_id)
+    return validated, voided
+
+
+def validations_of(project: Project) -> QuerySet[StageValidation]:
+    """Every ANCT validation of the project, voided ones included (who, when, why), oldest first."""
+    return project.validations.select_related("stage", "validated_by", "voided_by").order_by("validated_at", "pk")
 
 
 def answers_by_step(project: Project) -> dict[int, StepAnswer]:

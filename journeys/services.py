@@ -104,6 +104,8 @@ class StageProgress:
     done: int = 0
     missing: list[Step] = field(default_factory=list)
     validated: bool = False
+    # ANCT had validated it, then its answers or files changed: it needs a new validation.
+    revalidate: bool = False
 
     @property
     def steps_complete(self) -> bool:
@@ -114,9 +116,17 @@ class StageProgress:
         return self.steps_complete and (self.validated or not self.stage.requires_validation)
 
 
-def stage_progress(stage: Stage, answers: dict[int, StepAnswer], validated_stage_ids: Iterable[int]) -> StageProgress:
+def stage_progress(
+    stage: Stage,
+    answers: dict[int, StepAnswer],
+    validated_stage_ids: Iterable[int],
+    voided_stage_ids: Iterable[int] = (),
+) -> StageProgress:
     """Required steps done for a stage whose steps are prefetched (no query)."""
-    progress = StageProgress(stage=stage, validated=stage.pk in set(validated_stage_ids))
+    validated = stage.pk in set(validated_stage_ids)
+    progress = StageProgress(
+        stage=stage, validated=validated, revalidate=not validated and stage.pk in set(voided_stage_ids)
+    )
     for step in stage.steps.all():
         if not step.required:
             continue
@@ -132,7 +142,7 @@ def stage_progress(stage: Stage, answers: dict[int, StepAnswer], validated_stage
 def _stage_progress_from_db(project: Project, stage: Stage) -> StageProgress:
     stage = Stage.objects.prefetch_related("steps").get(pk=stage.pk)
     answers = {a.step_id: a for a in project.answers.filter(step__stage=stage)}
-    validated = project.validations.filter(stage=stage).values_list("stage_id", flat=True)
+    validated = project.validations.active().filter(stage=stage).values_list("stage_id", flat=True)
     return stage_progress(stage, answers, validated)
 
 
@@ -162,6 +172,32 @@ def _stage_of(project: Project, stage_id: int) -> Stage:
 
 def _locked_project(project: Project) -> Project:
     return Project.objects.select_for_update().select_related("current_stage").get(pk=project.pk)
+
+
+def _void_validation(*, project: Project, stage: Stage, user: User, change: str) -> StageValidation | None:
+    """A change to the answers or files of a stage ANCT validated voids that validation (call it under the project
+    lock, once the change is known to be real). Returns the voided validation, None when there was none.
+
+    The validation is kept, marked voided (who, when, `change`); the project history says so; the chargés de
+    mission are emailed on commit. A project already past the stage is not moved back: the stage is flagged on the
+    project page until ANCT validates it again (see docs/journeys.md).
+    """
+    validation = StageValidation.objects.select_for_update().active().filter(project=project, stage=stage).first()
+    if validation is None:
+        return None
+    validation.voided_at = timezone.now()
+    validation.voided_by = user
+    validation.void_reason = change[:300]
+    validation.save(update_fields=["voided_at", "voided_by", "void_reason"])
+    _record(
+        project,
+        kind=EventKind.STAGE_VALIDATION_VOIDED,
+        actor=user,
+        message=f"{change} : la validation de l’étape « {stage.name} » par l’ANCT est annulée, "
+        "l’étape doit être validée à nouveau",
+    )
+    transaction.on_commit(lambda: emails.send_validation_voided(validation_id=validation.pk))
+    return validation
 
 
 # --- Projects --------------------------------------------------------------------------------------------------
@@ -369,6 +405,7 @@ def save_step_answer(
         )
     if answer is None:
         answer = StepAnswer(project=project, step=step)
+    before = (answer.value if answer.pk else _clean_value(step, {})[0], answer.done, answer.file.name or "")
     if step.kind == StepKind.DELIVERABLE:
         if file_info is not None:
             extension, content_type = file_info
@@ -378,6 +415,13 @@ def save_step_answer(
             # Stored under a neutral name: the user's file name is only kept as metadata.
             answer.file.save(f"livrable.{extension}", upload, save=False)
         done = bool(answer.file)
+    if before != (value, done, answer.file.name or ""):
+        change = (
+            f"a remplacé le fichier de « {step.title} »"
+            if file_info is not None and before[2]
+            else f"a modifié « {step.title} »"
+        )
+        _void_validation(project=project, stage=step.stage, user=user, change=change)
     answer.value = value
     answer.done = done
     answer.version = current_version + 1
@@ -462,7 +506,7 @@ def validate_stage(*, project: Project, user: User, stage_id: int) -> StageValid
     progress = _stage_progress_from_db(project, stage)
     if not progress.steps_complete:
         raise StageIncompleteError("Les actions obligatoires de cette étape ne sont pas toutes faites.")
-    validation, created = StageValidation.objects.get_or_create(
+    validation, created = StageValidation.objects.active().get_or_create(
         project=project, stage=stage, defaults={"validated_by": user}
     )
     if created:
@@ -563,6 +607,7 @@ def save_diagnostic(
     if response is not None and response.diagnostic_id != diagnostic.pk:
         diagnostic = _prefetched(response.diagnostic_id)  # pinned to the version it started on
     answers = dict(response.answers) if response else {}
+    previous = dict(answers)
     questions = [q for dimension in diagnostic.dimensions.all() for q in dimension.questions.all()]
     for question in questions:
         raw = raw_answers.get(question.key)
@@ -586,6 +631,10 @@ def save_diagnostic(
     if complete and response.completed_at is None:
         response.completed_at = timezone.now()
     response.save()
+    if answers != previous and diagnostic_stage is not None:
+        _void_validation(
+            project=project, stage=diagnostic_stage, user=user, change="a modifié les réponses au diagnostic"
+        )
     _mark_kind_done(project=project, kind=StepKind.DIAGNOSTIC, done=complete, user=user, value={"overall": overall})
     message = "a terminé le diagnostic de maturité" if complete else "a enregistré des réponses au diagnostic"
     _record(project, kind=EventKind.DIAGNOSTIC, actor=user, message=message)
@@ -626,6 +675,10 @@ def save_ethics_check(*, project: Project, user: User, raw_answers: dict, expect
         )
     if check is None:
         check = EthicsCheck(project=project)
+    if ethics_stage is not None and answers != (check.answers or {}):
+        _void_validation(
+            project=project, stage=ethics_stage, user=user, change="a modifié le cadrage éthique et juridique"
+        )
     check.answers = answers
     check.version = current_version + 1
     check.result = ethics.evaluate(content, answers)
@@ -647,10 +700,21 @@ def save_ethics_check(*, project: Project, user: User, raw_answers: dict, expect
 # --- Shortlist (issue 5) ---------------------------------------------------------------------------------------
 
 
+def _solution_stage(project: Project) -> Stage | None:
+    return Stage.objects.filter(template_id=project.template_id, key=SHORTLIST_STAGE_KEY).first()
+
+
 def _check_solution_stage(project: Project) -> None:
-    stage = Stage.objects.filter(template_id=project.template_id, key=SHORTLIST_STAGE_KEY).first()
+    stage = _solution_stage(project)
     if stage is not None and stage.order > project.current_stage.order:
         raise StageLockedError("La présélection de solutions s’ouvre à l’étape « Choix de la solution ».")
+
+
+def _shortlist_changed(project: Project, user: User, change: str) -> None:
+    """The shortlist is part of the « Choix de la solution » stage's work: changing it voids its validation."""
+    stage = _solution_stage(project)
+    if stage is not None:
+        _void_validation(project=project, stage=stage, user=user, change=change)
 
 
 @transaction.atomic
@@ -665,6 +729,7 @@ def shortlist_service(*, project: Project, user: User, service, note: str = "") 
     )
     if created:
         _record(project, kind=EventKind.SHORTLIST, actor=user, message=f"a présélectionné « {service.name} »")
+        _shortlist_changed(project, user, f"a présélectionné « {service.name} »")
     return item
 
 
@@ -679,6 +744,7 @@ def remove_from_shortlist(*, project: Project, user: User, item_id: int) -> None
     _record(
         project, kind=EventKind.SHORTLIST, actor=user, message=f"a retiré « {item.service.name} » de la présélection"
     )
+    _shortlist_changed(project, user, f"a retiré « {item.service.name} » de la présélection")
 
 
 @transaction.atomic
@@ -692,6 +758,8 @@ def choose_shortlisted(*, project: Project, user: User, item_id: int) -> Project
     ProjectShortlist.objects.filter(project=project, is_chosen=True).exclude(pk=item.pk).update(
         is_chosen=False, chosen_at=None
     )
+    if not item.is_chosen:
+        _shortlist_changed(project, user, f"a retenu la solution « {item.service.name} »")
     item.is_chosen = True
     item.chosen_at = timezone.now()
     item.save(update_fields=["is_chosen", "chosen_at"])

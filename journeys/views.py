@@ -151,8 +151,8 @@ def _render_project(
 ) -> HttpResponse:
     stages = selectors.stages_with_steps(project.template)
     answers = selectors.answers_by_step(project)
-    validated = set(project.validations.values_list("stage_id", flat=True))
-    progress = [services.stage_progress(stage, answers, validated) for stage in stages]
+    validated, voided = selectors.validated_and_voided_stage_ids(project)
+    progress = [services.stage_progress(stage, answers, validated, voided) for stage in stages]
     current = project.current_stage
     selected = next((p for p in progress if p.stage.key == stage_key), None) or next(
         p for p in progress if p.stage.pk == current.pk
@@ -184,6 +184,7 @@ def _render_project(
         "total_stages": len(stages),
         "next_stage": next_stage,
         "current_progress": current_progress,
+        "to_revalidate": [p for p in progress if p.revalidate],
         "required_total": sum(p.required for p in progress),
         "required_done": sum(p.done for p in progress),
         "events": selectors.recent_events(project),
@@ -215,9 +216,13 @@ def project_history(request: HttpRequest, public_id) -> HttpResponse:
     events = project.events.select_related("actor")
     page = _page(events, request, 50)
     transitions = project.transitions.select_related("from_stage", "to_stage", "by")[:100]
-    return render(
-        request, "journeys/project_history.html", {"project": project, "page_obj": page, "transitions": transitions}
-    )
+    context = {
+        "project": project,
+        "page_obj": page,
+        "transitions": transitions,
+        "validations": selectors.validations_of(project),
+    }
+    return render(request, "journeys/project_history.html", context)
 
 
 def _posted_version(request: HttpRequest) -> int:
