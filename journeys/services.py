@@ -405,7 +405,9 @@ def save_step_answer(
         )
     if answer is None:
         answer = StepAnswer(project=project, step=step)
-    before = (answer.value if answer.pk else _clean_value(step, {})[0], answer.done, answer.file.name or "")
+    old_file = answer.file.name or ""
+    before = (answer.value if answer.pk else _clean_value(step, {})[0], answer.done, old_file)
+    change = f"a modifié « {step.title} »"
     if step.kind == StepKind.DELIVERABLE:
         if file_info is not None:
             extension, content_type = file_info
@@ -414,28 +416,44 @@ def save_step_answer(
             answer.file_type = content_type
             # Stored under a neutral name: the user's file name is only kept as metadata.
             answer.file.save(f"livrable.{extension}", upload, save=False)
+            if old_file:
+                change = f"a remplacé le fichier de « {step.title} »"
+        elif data.get("remove_file") and old_file:
+            answer.file = None
+            answer.file_name = answer.file_type = ""
+            change = f"a supprimé le fichier de « {step.title} »"
         done = bool(answer.file)
-    if before != (value, done, answer.file.name or ""):
-        change = (
-            f"a remplacé le fichier de « {step.title} »"
-            if file_info is not None and before[2]
-            else f"a modifié « {step.title} »"
-        )
-        _void_validation(project=project, stage=step.stage, user=user, change=change)
-    answer.value = value
-    answer.done = done
-    answer.version = current_version + 1
-    answer.updated_by = user
+    new_file = answer.file.name or ""
     try:
-        with transaction.atomic():
-            answer.save()
-    except IntegrityError as error:  # created concurrently by someone else
-        current = StepAnswer.objects.get(project=project, step=step)
-        raise StaleAnswerError(
-            "Quelqu’un a enregistré cette action au même moment : comparez les deux versions.", current=current
-        ) from error
-    _record(project, kind=EventKind.STEP_SAVED, actor=user, message=f"a renseigné « {step.title} »")
+        if before != (value, done, new_file):
+            _void_validation(project=project, stage=step.stage, user=user, change=change)
+        answer.value = value
+        answer.done = done
+        answer.version = current_version + 1
+        answer.updated_by = user
+        try:
+            with transaction.atomic():
+                answer.save()
+        except IntegrityError as error:  # created concurrently by someone else
+            current = StepAnswer.objects.get(project=project, step=step)
+            raise StaleAnswerError(
+                "Quelqu’un a enregistré cette action au même moment : comparez les deux versions.", current=current
+            ) from error
+        _record(project, kind=EventKind.STEP_SAVED, actor=user, message=f"a renseigné « {step.title} »")
+    except Exception:
+        if new_file and new_file != old_file:  # nothing refers to the file just stored
+            answer.file.storage.delete(new_file)
+        raise
+    if old_file and old_file != new_file:
+        # The replaced or removed file leaves the storage once the new state is committed, never before: a
+        # rolled back save keeps the row pointing at it.
+        delete_file_on_commit(answer.file.storage, old_file)
     return answer
+
+
+def delete_file_on_commit(storage, name: str) -> None:
+    """Delete `name` from `storage` (the storage API, so the same on disk or on object storage) after commit."""
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- Stages ----------------------------------------------------------------------------------------------------

@@ -240,6 +240,7 @@ def _posted_value(request: HttpRequest) -> dict:
         "choices": request.POST.getlist("choices"),
         "checked": request.POST.get("checked") == "on",
         "note": request.POST.get("note", ""),
+        "remove_file": request.POST.get("remove_file") == "on",
     }
 
 
