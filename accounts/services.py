@@ -5,8 +5,14 @@ Every function runs in a transaction and raises an `AccountsError` subclass with
 the views show as is; nothing is half-written when it raises. Emails leave on commit.
 """
 
+import json
+import re
+
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts import emails
@@ -328,8 +334,9 @@ def delete_account(*, user: User) -> User:
     """Delete what identifies the user and keep what they wrote, signed « Utilisateur supprimé ».
 
     Memberships, pending requests, email addresses, second factors and the staff scope go; the user row stays,
-    anonymised and inactive. Raises AccountDeletionError when the user is the last référent of an
-    organisation that has other members (they must name another référent first).
+    anonymised and inactive; the back-office log no longer names them (`scrub_admin_log`). Pages show what they
+    wrote through the user row, so « Utilisateur supprimé ». Raises AccountDeletionError when the user is the last
+    référent of an organisation that has other members (they must name another référent first).
     """
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
@@ -347,6 +354,9 @@ def delete_account(*, user: User) -> User:
             f"Vous êtes le dernier référent de {names}, qui compte d’autres membres. Nommez d’abord un autre "
             "référent depuis la page « Membres », puis supprimez votre compte."
         )
+    traces = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    if user.first_name.strip() and user.last_name.strip():
+        traces.add(user.get_full_name())
     Membership.objects.filter(user=user).delete()
     JoinRequest.objects.filter(user=user, status=JoinRequestStatus.PENDING).delete()
     EmailAddress.objects.filter(user=user).delete()
@@ -364,4 +374,39 @@ def delete_account(*, user: User) -> User:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    scrub_admin_log(user=user, traces=traces)
     return user
+
+
+def scrub_admin_log(*, user: User, traces: set[str]) -> int:
+    """Replace the person's former name and addresses (`traces`) by their anonymised name in the admin log.
+
+    LogEntry keeps a text copy of each object it logged (`object_repr`: « Claire Martin — Aurillac (agent) ») and
+    free or JSON change messages; neither follows the anonymised user row. JSON messages escape accents, so both
+    spellings are replaced. A trace shorter than 5 characters is ignored rather than erasing common words.
+    Returns the number of entries changed.
+    """
+    replacement = str(user)
+    pairs = []
+    for trace in sorted({trace.strip() for trace in traces if len(trace.strip()) >= 5}, key=len, reverse=True):
+        pairs.append((trace, replacement))
+        escaped = json.dumps(trace)[1:-1]
+        if escaped != trace:
+            pairs.append((escaped, json.dumps(replacement)[1:-1]))
+    user_type = ContentType.objects.get_for_model(User)
+    condition = Q(content_type=user_type, object_id=str(user.pk))
+    for trace, _replacement in pairs:
+        condition |= Q(object_repr__icontains=trace) | Q(change_message__icontains=trace)
+    changed = 0
+    for entry in LogEntry.objects.filter(condition):
+        object_repr, change_message = entry.object_repr, entry.change_message
+        for trace, replacement_text in pairs:
+            pattern = re.compile(re.escape(trace), re.IGNORECASE)
+            object_repr = pattern.sub(lambda _match, text=replacement_text: text, object_repr)
+            change_message = pattern.sub(lambda _match, text=replacement_text: text, change_message)
+        if entry.content_type_id == user_type.pk and entry.object_id == str(user.pk):
+            object_repr = replacement
+        if (object_repr, change_message) != (entry.object_repr, entry.change_message):
+            LogEntry.objects.filter(pk=entry.pk).update(object_repr=object_repr[:200], change_message=change_message)
+            changed += 1
+    return changed
