@@ -240,6 +240,8 @@ class StepAnswer(models.Model):
     file = models.FileField("fichier", storage=_private_storage, upload_to="livrables/%Y/%m/", blank=True)
     file_name = models.CharField("nom du fichier", max_length=200, blank=True)
     file_type = models.CharField("type du fichier", max_length=100, blank=True)
+    # Kept in the row (and so in its history): the RGPD export lists an upload without opening the storage.
+    file_size = models.PositiveIntegerField("taille du fichier (octets)", null=True, blank=True)
     done = models.BooleanField("fait", default=False)
     # Optimistic concurrency: a save must quote the version it started from.
     version = models.PositiveIntegerField("version", default=0)
@@ -374,6 +376,8 @@ class DiagnosticResponse(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="par"
     )
     updated_at = models.DateTimeField("modifié le", auto_now=True)
+    # Who answered what, save after save: the RGPD export gives each person the answers they chose.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "réponse au diagnostic"
@@ -395,6 +399,7 @@ class EthicsCheck(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="par"
     )
     updated_at = models.DateTimeField("modifié le", auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "cadrage éthique et juridique"

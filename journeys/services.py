@@ -414,6 +414,7 @@ def save_step_answer(
             original = (upload.name or "").replace("/", "_").replace("\\", "_").strip()
             answer.file_name = (original or f"livrable.{extension}")[:200]
             answer.file_type = content_type
+            answer.file_size = upload.size
             # Stored under a neutral name: the user's file name is only kept as metadata.
             answer.file.save(f"livrable.{extension}", upload, save=False)
             if old_file:
@@ -421,6 +422,7 @@ def save_step_answer(
         elif data.get("remove_file") and old_file:
             answer.file = None
             answer.file_name = answer.file_type = ""
+            answer.file_size = None
             change = f"a supprimé le fichier de « {step.title} »"
         done = bool(answer.file)
     new_file = answer.file.name or ""
