@@ -168,8 +168,13 @@ def _decide(join_request: JoinRequest, decided_by: User, status: str) -> JoinReq
 def approve_join_request(*, join_request: JoinRequest, decided_by: User) -> Membership:
     """Accept a pending request: the requester becomes a member with the role asked; emailed on commit.
 
-    Raises JoinRequestError when the request is no longer pending.
+    Raises JoinRequestError when the request is no longer pending, or the organisation was refused by ANCT.
     """
+    # Locked first, as reject_organisation does: an approval racing with a refusal either lands before it (and
+    # the refusal removes the new member) or sees the refusal; it never leaves a member in a refused collectivité.
+    organisation = Organisation.objects.select_for_update().get(pk=join_request.organisation_id)
+    if organisation.status == OrganisationStatus.REJECTED:
+        raise JoinRequestError(REJECTED_TERRITORY_MESSAGE.format(name=organisation.name))
     decided = _decide(join_request, decided_by, JoinRequestStatus.APPROVED)
     membership, _created = Membership.objects.get_or_create(
         user_id=decided.user_id, organisation_id=decided.organisation_id, defaults={"role": decided.role}

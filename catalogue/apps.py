@@ -6,12 +6,16 @@ class CatalogueConfig(AppConfig):
     verbose_name = "Catalogue des services numériques"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
         from accounts.signals import organisation_status_changed
         from catalogue import rgpd, signals  # noqa: F401 (rgpd registers this app's section of the RGPD export)
+        from catalogue.models import Adoption
 
         organisation_status_changed.connect(
             signals.organisation_status_changed, dispatch_uid="catalogue.organisation_status_changed"
         )
+        post_delete.connect(signals.adoption_deleted, sender=Adoption, dispatch_uid="catalogue.adoption_deleted")
 
     def bootstrap(self, stdout) -> None:
         """Called by `manage.py bootstrap`: the themes always, the demo services when the catalogue is empty.
