@@ -4,6 +4,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -453,7 +454,7 @@ def save_step_answer(
     return answer
 
 
-def delete_file_on_commit(storage, name: str) -> None:
+def delete_file_on_commit(storage: Storage, name: str) -> None:
     """Delete `name` from `storage` (the storage API, so the same on disk or on object storage) after commit."""
     transaction.on_commit(lambda: storage.delete(name))
 
