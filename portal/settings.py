@@ -56,8 +56,18 @@ if IS_PRODUCTION:
         _problems.append("SECRET_KEY est absente, par défaut ou trop faible (50 caractères aléatoires minimum)")
     if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
         _problems.append("ALLOWED_HOSTS est vide ou contient « * »")
-    if env.str("DATABASE_URL", default="").startswith("sqlite"):
+    # Each service must be named: the embedded defaults (SQLite, tasks and rate limits in one process, emails
+    # written to files) are for a first local run only.
+    if not env.str("DATABASE_URL", default=""):
+        _problems.append("DATABASE_URL est absente (PostgreSQL est requis : postgres://…)")
+    elif env.str("DATABASE_URL").startswith("sqlite"):
         _problems.append("DATABASE_URL pointe vers SQLite (PostgreSQL est requis)")
+    if not env.str("REDIS_URL", default=""):
+        _problems.append(
+            "REDIS_URL est absente (Redis est requis : file des tâches, limites de connexion communes aux processus)"
+        )
+    if not env.str("EMAIL_URL", default=""):
+        _problems.append("EMAIL_URL est absente (un serveur SMTP est requis : smtp://… ou smtp+tls://…)")
     if _problems:
         raise ImproperlyConfigured(
             "Configuration de production refusée : "
