@@ -8,6 +8,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import organisations_of
+from common.forms import fits_database_id
 from journeys import selectors, services
 from journeys.charts import radar_chart
 from journeys.content.loader import ethics_content
@@ -306,6 +307,8 @@ def step_save(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
 @require_safe
 def deliverable_download(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
     project = _project(request, public_id)
+    if not fits_database_id(step_id):  # a foreign key lookup would overflow on SQLite
+        raise Http404("Aucun fichier pour cette action.")
     answer = get_object_or_404(StepAnswer.objects.select_related("step"), project=project, step_id=step_id)
     if not answer.file:
         raise Http404("Aucun fichier pour cette action.")

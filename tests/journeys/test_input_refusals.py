@@ -86,3 +86,8 @@ def test_a_stage_id_that_is_not_a_number_changes_nothing(client_as, world, proje
     assert "Cette étape n’existe pas : rien n’a changé." in response.text
     project.refresh_from_db()
     assert project.current_stage.key == "solution"
+
+
+def test_a_step_id_beyond_64_bits_in_a_file_url_is_a_404(client_as, world, project):
+    url = f"{project.get_absolute_url()}actions/{'9' * 30}/fichier/"
+    assert client_as(world["member"]).get(url).status_code == 404
