@@ -5,6 +5,7 @@ from accounts.models import Organisation
 from catalogue.models import Service, Theme
 from common.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField, MultipleTextField
 from journeys.models import Project
+from journeys.services import MAX_TEXT_LENGTH
 
 
 class ProjectForm(forms.ModelForm, DsfrBaseForm):
@@ -77,7 +78,7 @@ class StepAnswerForm(forms.Form):
     choice = forms.CharField(required=False, max_length=200)
     choices = MultipleTextField(required=False)
     checked = forms.BooleanField(required=False)
-    note = forms.CharField(required=False)
+    note = forms.CharField(required=False, max_length=MAX_TEXT_LENGTH)
     # The version the form was loaded with; a tampered value never matches (the save is then refused).
     version = forms.IntegerField(required=False, min_value=0, max_value=2**31)
 
