@@ -1,6 +1,7 @@
 """How every app of the portal sends email: rendered from templates, one message per recipient, delivered by
 a Celery task so that a slow or unreachable SMTP server never breaks a page (the task retries)."""
 
+import logging
 from collections.abc import Iterable
 from functools import cache
 
@@ -8,6 +9,9 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context, Engine, engines
 from django.template.loader import render_to_string
+from kombu.exceptions import OperationalError
+
+logger = logging.getLogger(__name__)
 
 
 @cache
@@ -50,10 +54,15 @@ def render_and_send(template: str, *, to: Iterable[str], context: dict, reply_to
 
 
 def deliver(*, subject: str, text: str, html: str, to: str, reply_to: list[str] | None = None) -> None:
-    """Queue one message (sent inline when no broker is configured)."""
+    """Queue one message (sent inline when no broker is configured, or when the broker does not answer)."""
     from accounts.tasks import deliver_email
 
-    deliver_email.delay(subject=subject, text=text, html=html, to=to, reply_to=reply_to or [])
+    message = {"subject": subject, "text": text, "html": html, "to": to, "reply_to": reply_to or []}
+    try:
+        deliver_email.delay(**message)
+    except OperationalError as error:  # Redis, the broker, is down: the page must not fail for it
+        logger.warning("File des tâches injoignable (%s) : courriel à %s envoyé directement.", error, to)
+        deliver_email.apply(kwargs=message)
 
 
 def send_now(*, subject: str, text: str, html: str, to: str, reply_to: list[str]) -> int:

@@ -1,5 +1,6 @@
 """A Redis outage degrades the site instead of failing it: pages render, login throttling keeps counting in the
-process's memory, /sante/ says 503. The test runs its own redis-server and stops it for real (never the shared one).
+process's memory, emails are sent directly instead of queued, /sante/ says 503. The test runs its own redis-server
+and stops it for real (never the shared one).
 """
 
 import shutil
@@ -10,12 +11,14 @@ import time
 
 import pytest
 import redis
+from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
+from accounts import mailer
 from accounts.adapter import THROTTLE_MESSAGE
 from common.cache import redis_caches, reset_circuits
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import OrganisationFactory, UserFactory
 from tests.catalogue.factories import ServiceFactory
 from tests.conftest import skip_or_fail
 from tests.resources.factories import ResourceFactory
@@ -128,3 +131,35 @@ def test_a_frozen_redis_costs_at_most_one_timeout(client, site_on_redis):
     server, _url = site_on_redis
     server.send_signal(signal.SIGSTOP)  # accepts connections, never answers
     _pages_and_login_hold(client)
+
+
+@pytest.fixture
+def broker_on_own_redis(site_on_redis, settings):
+    """The Celery app queues on this test's redis-server (as in production: the broker is the cache's Redis)."""
+    from portal.celery import app
+
+    _server, url = site_on_redis
+    keys = ("broker_url", "task_always_eager")
+    previous = {key: app.conf[key] for key in keys}
+    app.conf.update(broker_url=url, task_always_eager=False)
+    app._after_fork()  # drop connection pools opened with an earlier configuration
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    yield site_on_redis
+    app.conf.update(previous)
+    app._after_fork()
+
+
+def test_a_stopped_broker_sends_emails_directly_instead_of_failing_the_page(broker_on_own_redis):
+    server, _url = broker_on_own_redis
+    server.kill()
+    server.wait(timeout=10)
+    organisation = OrganisationFactory(name="Saint-Étienne")
+    started = time.monotonic()
+    queued = mailer.render_and_send(
+        "accounts/emails/organisation_confirmed",
+        to=["a@mairie.fr"],
+        context={"organisation": organisation, "url": "/"},
+    )
+    assert time.monotonic() - started < FAST
+    assert queued == 1
+    assert [message.to for message in mail.outbox] == [["a@mairie.fr"]]
