@@ -243,8 +243,8 @@ def _posted_version(request: HttpRequest) -> int:
 
 
 def _step_stage_key(project: Project, step_id: int) -> str | None:
-    step = project.template.stages.filter(steps__pk=step_id).first()
-    return step.key if step else None
+    stage = project.template.stages.filter(steps__pk=step_id).first()
+    return stage.key if stage else None
 
 
 @require_POST
