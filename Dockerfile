@@ -16,7 +16,8 @@ COPY . .
 
 # collectstatic needs settings that pass the production checks; the real values come at run time.
 RUN SECRET_KEY=build-only-$(python -c "print('x'*60)") ALLOWED_HOSTS=build DEBUG=false \
-    DATABASE_URL=postgres://build@localhost/build python manage.py collectstatic --noinput \
+    DATABASE_URL=postgres://build@localhost/build REDIS_URL=redis://build:6379/0 EMAIL_URL=smtp://build:25 \
+    python manage.py collectstatic --noinput \
  && useradd --system --uid 1000 --home /app portal && mkdir -p /app/var && chown -R portal /app/var
 
 USER portal

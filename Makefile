@@ -51,7 +51,8 @@ lint: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_ENV=production DEBUG=false SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 		ALLOWED_HOSTS=territoires-ia.example.fr \
-		DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres $(BIN)/python manage.py check --deploy --fail-level WARNING
+		DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379/0 \
+		EMAIL_URL=smtp://127.0.0.1:1025 $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 fmt: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -1,11 +1,37 @@
 """How every app of the portal sends email: rendered from templates, one message per recipient, delivered by
 a Celery task so that a slow or unreachable SMTP server never breaks a page (the task retries)."""
 
+import logging
 from collections.abc import Iterable
+from functools import cache
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.template import Context, Engine, engines
 from django.template.loader import render_to_string
+from kombu.exceptions import OperationalError
+
+logger = logging.getLogger(__name__)
+
+
+@cache
+def _plain_text_engine() -> Engine:
+    """The site's template engine (same loaders, tags and settings) without autoescaping: for plain text."""
+    site = engines["django"].engine
+    return Engine(
+        dirs=site.dirs,
+        loaders=site.loaders,
+        libraries=site.libraries,
+        builtins=[name for name in site.builtins if name not in Engine.default_builtins],
+        string_if_invalid=site.string_if_invalid,
+        debug=site.debug,
+        autoescape=False,
+    )
+
+
+def render_plain_text(template: str, context: dict) -> str:
+    """Render a plain-text template (subject, text body): `'` and `&` stay themselves, never `&#x27;`, `&amp;`."""
+    return _plain_text_engine().get_template(template).render(Context(context, autoescape=False))
 
 
 def render_and_send(template: str, *, to: Iterable[str], context: dict, reply_to: list[str] | None = None) -> int:
@@ -15,10 +41,10 @@ def render_and_send(template: str, *, to: Iterable[str], context: dict, reply_to
     address. Returns the number of messages queued. Call it through `transaction.on_commit`.
     """
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    subject = " ".join(render_plain_text(f"{template}_subject.txt", context).split())
     prefix = f"[{settings.SITE_NAME}] "
     subject = subject if subject.startswith(prefix) else prefix + subject
-    text = render_to_string(f"{template}_body.txt", context)
+    text = render_plain_text(f"{template}_body.txt", context)
     html = render_to_string(f"{template}_body.html", context)
     queued = 0
     for address in dict.fromkeys(to):
@@ -28,10 +54,15 @@ def render_and_send(template: str, *, to: Iterable[str], context: dict, reply_to
 
 
 def deliver(*, subject: str, text: str, html: str, to: str, reply_to: list[str] | None = None) -> None:
-    """Queue one message (sent inline when no broker is configured)."""
+    """Queue one message (sent inline when no broker is configured, or when the broker does not answer)."""
     from accounts.tasks import deliver_email
 
-    deliver_email.delay(subject=subject, text=text, html=html, to=to, reply_to=reply_to or [])
+    message = {"subject": subject, "text": text, "html": html, "to": to, "reply_to": reply_to or []}
+    try:
+        deliver_email.delay(**message)
+    except OperationalError as error:  # Redis, the broker, is down: the page must not fail for it
+        logger.warning("File des tâches injoignable (%s) : courriel à %s envoyé directement.", error, to)
+        deliver_email.apply(kwargs=message)
 
 
 def send_now(*, subject: str, text: str, html: str, to: str, reply_to: list[str]) -> int:

@@ -2,13 +2,15 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from accounts.models import Organisation
-from catalogue.models import Theme
+from catalogue.models import Service, Theme
+from common.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField, MultipleTextField
 from journeys.models import Project
+from journeys.services import MAX_TEXT_LENGTH
 
 
 class ProjectForm(forms.ModelForm, DsfrBaseForm):
     organisation = forms.ModelChoiceField(label="Collectivité", queryset=Organisation.objects.none(), empty_label=None)
-    themes = forms.ModelMultipleChoiceField(
+    themes = BoundedModelMultipleChoiceField(
         label="Thématiques",
         queryset=Theme.objects.all(),
         required=False,
@@ -67,3 +69,52 @@ class ProjectUpdateForm(ProjectForm):
     def __init__(self, *args, **kwargs):
         super(ProjectForm, self).__init__(*args, **kwargs)
         self.fields["description"].required = True
+
+
+class StepAnswerForm(forms.Form):
+    """The shape of a posted step answer; the step's own rules (its choices, the length) are the service's."""
+
+    text = forms.CharField(required=False)
+    choice = forms.CharField(required=False, max_length=200)
+    choices = MultipleTextField(required=False)
+    checked = forms.BooleanField(required=False)
+    note = forms.CharField(required=False, max_length=MAX_TEXT_LENGTH)
+    remove_file = forms.BooleanField(required=False)
+    # The version the form was loaded with; a tampered value never matches (the save is then refused).
+    version = forms.IntegerField(required=False, min_value=0, max_value=2**31)
+
+    def answer(self) -> dict:
+        """The answer as the service takes it: the valid fields, the others empty (after is_valid())."""
+        data = self.cleaned_data
+        return {
+            "text": data.get("text", ""),
+            "choice": data.get("choice", ""),
+            "choices": data.get("choices", []),
+            "checked": data.get("checked", False),
+            "note": data.get("note", ""),
+            "remove_file": data.get("remove_file", False),
+        }
+
+    def error_text(self) -> str:
+        """Every error in one French sentence, for the step's error message."""
+        messages = [message for errors in self.errors.values() for message in errors]
+        return " ".join(messages) + " Rien n’a été enregistré."
+
+
+class StageAdvanceForm(forms.Form):
+    stage = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+
+
+class ServiceSearchForm(DsfrBaseForm):
+    service_q = forms.CharField(label="Chercher un service du catalogue", required=False, max_length=100)
+
+
+class ShortlistAddForm(DsfrBaseForm):
+    service = BoundedModelChoiceField(
+        queryset=Service.objects.published(),
+        error_messages={
+            "required": "Choisissez un service du catalogue.",
+            "invalid_choice": "Choisissez un service du catalogue.",
+        },
+    )
+    note = forms.CharField(label="Pourquoi cette piste\u00a0?", required=False, max_length=300)

@@ -1,16 +1,17 @@
-"""A small, safe Markdown subset (paragraphs, line breaks, lists, **bold**, *italic*, [links](url)), sanitised by nh3.
+"""A small, safe Markdown subset (paragraphs, line breaks, lists, **bold**, *italic*, [links](url)) for comments
+and help texts.
 
-The source is HTML-escaped first, so no markup typed by a user survives; nh3 then guarantees the output only
-holds the few tags we produce (and only http(s), mailto or site-relative links).
+The source is HTML-escaped first, so no markup typed by a user survives; the site's one sanitiser
+(common.markdown) then applies the allow-list and the link policy (off-site links marked, `//host` refused).
 """
 
 import re
 from html import escape
 
-import nh3
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a"}
+from common.markdown import sanitise
+
 _LINK = re.compile(r"\[([^\]\n]{1,200})\]\(((?:https?://|/|mailto:)[^\s)]{1,500})\)")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
@@ -40,11 +41,4 @@ def render_markdown(source: str) -> SafeString:
             html.append(f"<ol>{items}</ol>")
         else:
             html.append("<p>" + "<br>".join(_inline(line) for line in lines) + "</p>")
-    cleaned = nh3.clean(
-        "".join(html),
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-    )
-    return mark_safe(cleaned)  # noqa: S308 (escaped, then sanitised by nh3 with an allow-list)
+    return sanitise("".join(html))

@@ -1,5 +1,6 @@
 """Every write of the journeys app, with its rule. Errors carry a French message shown as is to the user."""
 
+import struct
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -298,24 +299,61 @@ UPLOAD_REFUSED = (
 )
 
 
+# Office documents are zip archives. Their check reads the central directory and a bounded prefix of one entry,
+# never a whole entry: a 300 KB "document" may inflate to gigabytes (zip bomb). What the archive declares is capped;
+# zipfile never inflates an entry past its declared size.
+MAX_ARCHIVE_ENTRIES = 2_000
+MAX_ARCHIVE_INFLATED_BYTES = 100 * 1024 * 1024
+MAX_CENTRAL_DIRECTORY_BYTES = 1024 * 1024
+ARCHIVE_REFUSED = (
+    "Ce fichier est une archive anormale : elle se décompresse en plus de 100\u00a0Mo ou contient plus de 2\u00a0000 "
+    "fichiers. "
+    "Enregistrez le document à nouveau depuis votre logiciel de bureautique, ou déposez-le en PDF."
+)
+_END_OF_CENTRAL_DIRECTORY = struct.Struct("<4s4H2LH")
+_OFFICE_MIMETYPES = {
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+
+
+def _central_directory_fits(upload: UploadedFile) -> bool:
+    """The archive's own end record announces a directory small enough to parse (before zipfile parses it)."""
+    upload.seek(0, 2)
+    size = upload.tell()
+    tail_size = min(size, _END_OF_CENTRAL_DIRECTORY.size + 65_535)  # the record and its longest comment
+    upload.seek(size - tail_size)
+    tail = upload.read(tail_size)
+    position = tail.rfind(b"PK\x05\x06")
+    if position < 0 or len(tail) - position < _END_OF_CENTRAL_DIRECTORY.size:
+        return True  # not a readable archive: zipfile says so
+    fields = _END_OF_CENTRAL_DIRECTORY.unpack_from(tail, position)
+    entries, directory_bytes = fields[4], fields[5]
+    return entries <= MAX_ARCHIVE_ENTRIES and directory_bytes <= MAX_CENTRAL_DIRECTORY_BYTES
+
+
 def _sniff_zip(upload: UploadedFile) -> str | None:
+    """The office format of a zip archive, or None. Raises UploadRefusedError for a zip bomb."""
+    if not _central_directory_fits(upload):
+        raise UploadRefusedError(ARCHIVE_REFUSED)
     try:
         upload.seek(0)
         with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
+            entries = archive.infolist()
+            if len(entries) > MAX_ARCHIVE_ENTRIES or sum(e.file_size for e in entries) > MAX_ARCHIVE_INFLATED_BYTES:
+                raise UploadRefusedError(ARCHIVE_REFUSED)
+            names = {entry.filename for entry in entries}
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-                return {
-                    "application/vnd.oasis.opendocument.text": "odt",
-                    "application/vnd.oasis.opendocument.spreadsheet": "ods",
-                }.get(mimetype)
+                with archive.open("mimetype") as entry:
+                    mimetype = entry.read(100)  # a bounded read: at most 100 bytes are inflated
+                return _OFFICE_MIMETYPES.get(mimetype.decode("ascii", "replace").strip())
             if "[Content_Types].xml" in names:
                 if any(name.startswith("word/") for name in names):
                     return "docx"
                 if any(name.startswith("xl/") for name in names):
                     return "xlsx"
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError, EOFError, KeyError):
+        return None  # corrupt, encrypted or of an unknown compression: not an accepted document
     return None
 
 

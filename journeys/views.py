@@ -8,13 +8,22 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import organisations_of
-from catalogue.models import Service
+from common.forms import fits_database_id
 from journeys import selectors, services
 from journeys.charts import radar_chart
 from journeys.content.loader import ethics_content
 from journeys.enums import StepKind
 from journeys.filters import ProjectFilter
-from journeys.forms import CommentForm, GoBackForm, ProjectForm, ProjectUpdateForm
+from journeys.forms import (
+    CommentForm,
+    GoBackForm,
+    ProjectForm,
+    ProjectUpdateForm,
+    ServiceSearchForm,
+    ShortlistAddForm,
+    StageAdvanceForm,
+    StepAnswerForm,
+)
 from journeys.markup import render_markdown
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
@@ -170,7 +179,11 @@ def _render_project(
     ethics_check = EthicsCheck.objects.filter(project=project).first()
     shortlist = list(selectors.shortlist_of(project)) if selected.stage.key == services.SHORTLIST_STAGE_KEY else []
     can_shortlist = selected.stage.key == services.SHORTLIST_STAGE_KEY and can_edit and reached
-    service_terms = request.GET.get("service_q", "").strip()[:100]
+    search = ServiceSearchForm(request.GET)
+    service_terms = search.cleaned_data["service_q"].strip() if search.is_valid() else ""
+    service_search_error = " ".join(search.errors.get("service_q", []))
+    if service_search_error and status == 200:
+        status = 400
     context = {
         "project": project,
         "stages": progress,
@@ -199,6 +212,7 @@ def _render_project(
         "is_solution_stage": selected.stage.key == services.SHORTLIST_STAGE_KEY,
         "can_shortlist": can_shortlist,
         "service_terms": service_terms,
+        "service_search_error": service_search_error,
         "service_candidates": selectors.shortlist_candidates(project, service_terms) if can_shortlist else [],
     }
     return render(request, "journeys/project_detail.html", context, status=status)
@@ -233,23 +247,28 @@ def _posted_version(request: HttpRequest) -> int:
         return -1
 
 
-def _posted_value(request: HttpRequest) -> dict:
-    return {
-        "text": request.POST.get("text", ""),
-        "choice": request.POST.get("choice", ""),
-        "choices": request.POST.getlist("choices"),
-        "checked": request.POST.get("checked") == "on",
-        "note": request.POST.get("note", ""),
-        "remove_file": request.POST.get("remove_file") == "on",
-    }
+def _step_stage_key(project: Project, step_id: int) -> str | None:
+    stage = project.template.stages.filter(steps__pk=step_id).first()
+    return stage.key if stage else None
 
 
 @require_POST
 def step_save(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
     project = _project(request, public_id)
     _require_edit(request, project)
-    data = _posted_value(request)
-    expected = _posted_version(request)
+    form = StepAnswerForm(request.POST)
+    if not form.is_valid():
+        return _render_project(
+            request,
+            project,
+            stage_key=_step_stage_key(project, step_id),
+            posted={"step_id": step_id, "value": form.answer()},
+            errors={step_id: form.error_text()},
+            status=400,
+        )
+    data = form.answer()
+    version = form.cleaned_data["version"]
+    expected = 0 if version is None else version
     try:
         answer = services.save_step_answer(
             project=project,
@@ -275,11 +294,10 @@ def step_save(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
             status=409,
         )
     except services.InvalidAnswerError as error:
-        step = project.template.stages.filter(steps__pk=step_id).first()
         return _render_project(
             request,
             project,
-            stage_key=step.key if step else None,
+            stage_key=_step_stage_key(project, step_id),
             posted={"step_id": step_id, "value": data},
             errors={step_id: str(error)},
             status=400,
@@ -294,6 +312,8 @@ def step_save(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
 @require_safe
 def deliverable_download(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
     project = _project(request, public_id)
+    if not fits_database_id(step_id):  # a foreign key lookup would overflow on SQLite
+        raise Http404("Aucun fichier pour cette action.")
     answer = get_object_or_404(StepAnswer.objects.select_related("step"), project=project, step_id=step_id)
     if not answer.file:
         raise Http404("Aucun fichier pour cette action.")
@@ -313,12 +333,12 @@ def deliverable_download(request: HttpRequest, public_id, step_id: int) -> HttpR
 def stage_advance(request: HttpRequest, public_id) -> HttpResponse:
     project = _project(request, public_id)
     _require_edit(request, project)
+    form = StageAdvanceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Cette étape n’existe pas : rien n’a changé.")
+        return redirect(project)
     try:
-        target = int(request.POST["stage"]) if request.POST.get("stage") else None
-    except ValueError:
-        target = -1
-    try:
-        stage = services.advance_stage(project=project, user=request.user, target_stage_id=target)
+        stage = services.advance_stage(project=project, user=request.user, target_stage_id=form.cleaned_data["stage"])
     except services.JourneyError as error:
         messages.error(request, str(error))
         return redirect(project)
@@ -628,14 +648,16 @@ def _back_to_shortlist(project: Project) -> HttpResponse:
 def shortlist_add(request: HttpRequest, public_id) -> HttpResponse:
     project = _project(request, public_id)
     _require_edit(request, project)
-    raw = request.POST.get("service", "")
-    service = Service.objects.published().filter(pk=int(raw)).first() if raw.isdigit() else None
-    if service is None:
-        messages.error(request, "Choisissez un service du catalogue.")
+    form = ShortlistAddForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     else:
+        service = form.cleaned_data["service"]
         try:
             services.shortlist_service(
-                project=project, user=request.user, service=service, note=request.POST.get("note", "")
+                project=project, user=request.user, service=service, note=form.cleaned_data["note"]
             )
         except services.JourneyError as error:
             messages.error(request, str(error))

@@ -3,9 +3,21 @@
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from portal.middleware import NulByteRefused
+
 
 def _render(request: HttpRequest, template: str, status: int) -> HttpResponse:
     return HttpResponse(render_to_string(template, request=request), status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if isinstance(exception, NulByteRefused):
+        reason = (
+            "Elle contient un caractère nul (invisible), que le site n’accepte dans aucun champ ni aucune adresse."
+        )
+    else:
+        reason = "Elle est mal formée ou trop volumineuse."
+    return HttpResponse(render_to_string("400.html", {"reason": reason}, request=request), status=400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

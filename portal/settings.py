@@ -12,6 +12,8 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from common.cache import redis_caches
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -54,8 +56,18 @@ if IS_PRODUCTION:
         _problems.append("SECRET_KEY est absente, par défaut ou trop faible (50 caractères aléatoires minimum)")
     if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
         _problems.append("ALLOWED_HOSTS est vide ou contient « * »")
-    if env.str("DATABASE_URL", default="").startswith("sqlite"):
+    # Each service must be named: the embedded defaults (SQLite, tasks and rate limits in one process, emails
+    # written to files) are for a first local run only.
+    if not env.str("DATABASE_URL", default=""):
+        _problems.append("DATABASE_URL est absente (PostgreSQL est requis : postgres://…)")
+    elif env.str("DATABASE_URL").startswith("sqlite"):
         _problems.append("DATABASE_URL pointe vers SQLite (PostgreSQL est requis)")
+    if not env.str("REDIS_URL", default=""):
+        _problems.append(
+            "REDIS_URL est absente (Redis est requis : file des tâches, limites de connexion communes aux processus)"
+        )
+    if not env.str("EMAIL_URL", default=""):
+        _problems.append("EMAIL_URL est absente (un serveur SMTP est requis : smtp://… ou smtp+tls://…)")
     if _problems:
         raise ImproperlyConfigured(
             "Configuration de production refusée : "
@@ -106,6 +118,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.PrivatePagesNoStoreMiddleware",
     # Fail closed: every view needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -114,6 +127,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "portal.middleware.RefuseNulBytesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -153,14 +167,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "tia",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
+    # A Redis outage degrades to a per-process memory cache instead of failing pages and the login.
+    CACHES = redis_caches(REDIS_URL)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "territoires-ia"}}
 

@@ -1,20 +1,15 @@
-"""Markdown → safe HTML for resource bodies: rendered with heading anchors, then sanitised with nh3 (an allow-list)."""
+"""Markdown → safe HTML for resource bodies: rendered with heading anchors, then sanitised by the site's one
+sanitiser (common.markdown)."""
 
 import html as html_lib
 from dataclasses import dataclass
 from functools import lru_cache
 
 import markdown
-import nh3
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from markdown.extensions.toc import slugify
 
-ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote", "code", "pre", "hr", "abbr",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "abbr": {"title"}}
-# Anchors of the table of contents are prefixed so a heading never collides with an id of the page layout.
-ANCHOR_PREFIX = "section-"
+from common.markdown import ANCHOR_PREFIX, sanitise
 
 
 @dataclass(frozen=True)
@@ -51,16 +46,9 @@ def render_markdown(text: str) -> RenderedBody:
     # A body's "# Title" would compete with the page's h1: shift every heading down one level before rendering.
     source = "\n".join("#" + line if line.startswith("# ") else line for line in source.split("\n"))
     html = converter.convert(source)
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
     toc = tuple(
         TocEntry(anchor=token["id"], title=html_lib.unescape(token["name"]))
         for token in converter.toc_tokens
         if token["level"] == 2
     )
-    return RenderedBody(html=mark_safe(clean), toc=toc)  # noqa: S308 (sanitised by nh3 just above)
+    return RenderedBody(html=sanitise(html), toc=toc)

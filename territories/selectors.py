@@ -255,7 +255,8 @@ def get_territory(value: str) -> Commune | Epci | Departement | Region | None:
         TerritoryKind.DEPARTEMENT: Departement,
         TerritoryKind.REGION: Region,
     }
-    if kind not in models or not pk.isdigit() or len(pk) > 18:
+    # Not str.isdigit(): it is true for "²" or "①", which int() refuses.
+    if kind not in models or not pk.isascii() or not pk.isdigit() or len(pk) > 18:
         return None
     return models[TerritoryKind(kind)].objects.active().filter(pk=int(pk)).first()
 

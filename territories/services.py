@@ -177,8 +177,8 @@ def _sync_postcodes(referential: Referential, commune_pks: dict[str, int], repor
 
 INSEE_COLUMNS = ("insee_com", "code_insee", "insee", "codgeo", "code_commune_insee")
 SIREN_COLUMNS = ("siren", "siren_epci", "code_siren")
-INSEE_CODE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
-SIREN_CODE_RE = re.compile(r"^\d{9}$")
+INSEE_CODE_RE = re.compile(r"^([0-9]{5}|2[AB][0-9]{3})$")
+SIREN_CODE_RE = re.compile(r"^[0-9]{9}$")
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_REPORTED_ERRORS = 50
 

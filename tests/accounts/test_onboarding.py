@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from accounts.enums import JoinRequestStatus, OrganisationStatus, Role
@@ -171,6 +171,14 @@ TERRITORY = st.one_of(
 )
 
 
+def _expected(*values: str) -> set[int]:
+    """A NUL byte anywhere is refused by the backstop (400); anything else gets a page or a redirect."""
+    return {400} if any("\x00" in value for value in values) else {200, 302}
+
+
+HUGE = str(10**30)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     query=TEXT,
@@ -178,16 +186,27 @@ TERRITORY = st.one_of(
     role=st.one_of(TEXT, st.sampled_from(["elu", "agent"])),
     message=st.text(max_size=1500),
 )
+# Inputs random generation finds only sometimes: Unicode digits ('²'.isdigit() is true, int('²') raises),
+# Arabic-Indic digits (int() reads them), ids beyond 64 bits, NUL bytes (PostgreSQL refuses them).
+@example(query="Saint", territory="commune:²", role="agent", message="")
+@example(query="Saint", territory="commune:①", role="elu", message="")
+@example(query="Saint", territory="epci:\u0661\u0662", role="agent", message="")
+@example(query="Saint", territory=f"commune:{HUGE}", role="agent", message="")
+@example(query="Saint", territory=f"region:-{HUGE}", role="agent", message="")
+@example(query="a\x00b", territory="commune:1\x00", role="agent\x00", message="\x00")
+@example(query="", territory="departement:", role="", message="x" * 1500)
 def test_no_input_makes_the_onboarding_forms_fail(client, saint_etienne, query, territory, role, message):
-    query, territory, role, message = (value.replace("\x00", "") for value in (query, territory, role, message))
     client.force_login(UserFactory())
-    assert client.get(reverse("accounts:onboarding"), {"q": query}).status_code == 200
-    assert client.get(reverse("accounts:onboarding_confirm"), {"territory": territory}).status_code == 200
-    assert client.post(reverse("accounts:organisation_create"), {"territory": territory}).status_code in {200, 302}
+    response = client.get(reverse("accounts:onboarding"), {"q": query})
+    assert response.status_code in _expected(query)
+    response = client.get(reverse("accounts:onboarding_confirm"), {"territory": territory})
+    assert response.status_code in _expected(territory)
+    response = client.post(reverse("accounts:organisation_create"), {"territory": territory})
+    assert response.status_code in _expected(territory)
     response = client.post(
         reverse("accounts:join_request_create"), {"territory": territory, "role": role, "message": message}
     )
-    assert response.status_code in {200, 302}
+    assert response.status_code in _expected(territory, role, message)
 
 
 def test_staff_covering_the_territory_are_emailed_a_new_organisation_to_confirm(

@@ -8,7 +8,7 @@ def test_markdown_is_rendered():
     html = render_markdown("# Titre\n\n**gras** et [lien](https://example.org)\n\n- un\n- deux")
     assert "<h2>Titre</h2>" in html
     assert "<strong>gras</strong>" in html
-    assert '<a href="https://example.org" rel="noopener noreferrer">lien</a>' in html
+    assert '<a href="https://example.org" rel="noopener noreferrer nofollow external">lien' in html
     assert "<li>un</li>" in html
 
 

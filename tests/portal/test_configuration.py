@@ -14,14 +14,17 @@ GOOD_PRODUCTION = {
     "SECRET_KEY": "p" * 20 + "r0duct10n-s3cr3t-k3y-th4t-1s-l0ng-3n0ugh-" + "z" * 10,
     "ALLOWED_HOSTS": "territoires-ia.example.fr",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_URL": "smtp://127.0.0.1:1025",
 }
 
 
-def run_manage(*args: str, env: dict, tmp_path: Path) -> subprocess.CompletedProcess:
+def run_manage(*args: str, env: dict[str, str | None], tmp_path: Path) -> subprocess.CompletedProcess:
     clean = {
         k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DATABASE", "REDIS", "EMAIL", "SECRET"))
     }
     clean.update({"VAR_DIR": str(tmp_path / "var"), "DJANGO_SETTINGS_MODULE": "portal.settings", **env})
+    clean = {key: value for key, value in clean.items() if value is not None}  # None: the variable is absent
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
     )
@@ -42,6 +45,10 @@ def test_production_with_proper_variables_passes_check_deploy(tmp_path):
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
         ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
         ({"DATABASE_URL": "sqlite:///tmp/x.sqlite3"}, "SQLite"),
+        ({"DATABASE_URL": None}, "DATABASE_URL est absente"),
+        ({"DATABASE_URL": ""}, "DATABASE_URL est absente"),
+        ({"REDIS_URL": None}, "REDIS_URL est absente"),
+        ({"EMAIL_URL": None}, "EMAIL_URL est absente"),
     ],
 )
 def test_production_refuses_to_start_on_an_unsafe_setting(tmp_path, override, message):
@@ -71,3 +78,11 @@ def test_an_unknown_environment_name_is_refused(tmp_path):
     result = run_manage("check", env={"DJANGO_ENV": "prod"}, tmp_path=tmp_path)
     assert result.returncode != 0
     assert "DJANGO_ENV doit valoir" in result.stderr
+
+
+def test_every_missing_service_is_named_at_once(tmp_path):
+    env = {**GOOD_PRODUCTION, "DATABASE_URL": None, "REDIS_URL": None, "EMAIL_URL": None}
+    result = run_manage("check", env=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    for variable in ("DATABASE_URL", "REDIS_URL", "EMAIL_URL"):
+        assert f"{variable} est absente" in result.stderr

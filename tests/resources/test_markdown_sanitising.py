@@ -17,7 +17,7 @@ def test_javascript_links_lose_their_target():
 
     assert "javascript:" not in html
     assert 'href="https://www.legifrance.gouv.fr/"' in html
-    assert 'rel="noopener noreferrer"' in html
+    assert 'rel="noopener noreferrer nofollow external"' in html
 
 
 def test_level_one_heading_becomes_level_two():
