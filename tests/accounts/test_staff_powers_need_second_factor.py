@@ -1,6 +1,7 @@
 """ANCT staff powers on the site need a session that passed the second factor; until then, an ordinary user."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.urls import reverse
 
 from accounts import permissions
@@ -17,6 +18,7 @@ from tests.accounts.factories import (
 )
 from tests.journeys.factories import ProjectFactory, journeys_world, sample_template
 
+PASSWORD = "motdepasse-de-test-solide"
 NOTICE = "Vos droits de chargé de mission de l’ANCT exigent la double authentification"
 
 
@@ -141,3 +143,33 @@ def test_covering_staff_are_still_found_for_notifications_whatever_their_session
     """staff_covering is about other people (who to notify), not about the session asking."""
     staff = StaffUserFactory(scope_departements=[world["org"].departement])
     assert staff in set(permissions.staff_covering(world["org"]))
+
+
+def _current_code(secret: str) -> str:
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def test_staff_who_logs_in_with_password_and_code_reads_the_project(client, world):
+    project = journeys_world(world)["journeys_project"]
+    staff = StaffUserFactory(scope_departements=[world["org"].departement])
+    secret = activate_totp(staff)
+    client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
+    assert client.get(project.get_absolute_url()).status_code == 302  # still on the second step of the login
+    client.post(reverse("mfa_authenticate"), {"code": _current_code(secret)})
+    assert client.get(project.get_absolute_url()).status_code == 200
+
+
+def test_staff_who_enters_the_code_from_the_banner_gets_the_powers(client, world):
+    project = journeys_world(world)["journeys_project"]
+    staff = StaffUserFactory(scope_departements=[world["org"].departement])
+    secret = activate_totp(staff)
+    client.force_login(staff)  # a session opened before TOTP was enrolled: password only
+    assert client.get(project.get_absolute_url()).status_code == 404
+    response = client.post(
+        f"{reverse('mfa_reauthenticate')}?next={project.get_absolute_url()}", {"code": _current_code(secret)}
+    )
+    assert response.status_code == 302
+    response = client.get(project.get_absolute_url())
+    assert response.status_code == 200
+    assert NOTICE not in response.content.decode()
