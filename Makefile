@@ -40,10 +40,11 @@ test: system-deps test-system-deps $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS)
 
 ## Mutation testing of the permission helpers against the tests that exercise them ([tool.mutmut] in
-## pyproject.toml; PostgreSQL when DATABASE_URL points to it). Lists the surviving mutants; fails under 95 %.
+## pyproject.toml). Two mutants at a time on PostgreSQL (DATABASE_URL), one on the SQLite file.
+## Lists the surviving mutants; fails under 95 %.
 mutation: $(STAMP)
 	rm -rf mutants
-	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut run --max-children $(if $(DATABASE_URL),2,1)
 	$(BIN)/mutmut results
 	$(BIN)/mutmut export-cicd-stats
 	$(BIN)/python scripts/mutation_score.py
