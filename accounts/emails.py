@@ -113,3 +113,9 @@ def send_member_left(organisation_id: int, user_id: int) -> int:
     url = absolute(reverse("accounts:member_list", kwargs={"public_id": organisation.public_id}))
     to = [address for address in _referent_addresses(organisation) if address != member.email]
     return send("member_left", to=to, context={"organisation": organisation, "member": member, "url": url})
+
+
+def send_second_factor_code(*, email: str, code: str) -> int:
+    """Send the one-time code that lets a staff account activate its first TOTP (sent whatever the preferences)."""
+    url = absolute(reverse("accounts:second_factor_email_code"))
+    return send("second_factor_code", to=[email], context={"code": code, "url": url, "minutes": 10})

@@ -108,3 +108,22 @@ class AccountDeleteForm(DsfrBaseForm):
         if value.lower() != self.user.email.lower():
             raise forms.ValidationError("L’adresse saisie ne correspond pas à celle de votre compte.")
         return value
+
+
+class EmailCodeForm(DsfrBaseForm):
+    """The one-time code emailed to a staff account before it activates its first TOTP."""
+
+    code = forms.CharField(
+        label="Code reçu par courriel",
+        help_text="6 chiffres, valable 10 minutes.",
+        max_length=20,
+        widget=forms.TextInput({"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        error_messages={"required": "Saisissez le code à 6 chiffres reçu par courriel."},
+    )
+
+    def clean_code(self) -> str:
+        value = "".join(self.cleaned_data["code"].split())
+        # ASCII digits only: "²" or "①" pass str.isdigit() but are no code.
+        if len(value) != 6 or not all("0" <= char <= "9" for char in value):
+            raise forms.ValidationError("Saisissez les 6 chiffres du code reçu par courriel.")
+        return value

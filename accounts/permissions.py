@@ -3,6 +3,11 @@
 Every view, selector and admin of the portal asks these helpers; none re-implements a rule.
 Organisation-level rules: a member sees the organisation's work; a référent manages its
 members; an ANCT chargé de mission sees the organisations of the territory they cover.
+
+Staff powers need a session that passed the second factor (TOTP). The rule lives here and denies by
+default: accounts.second_factor.SecondFactorMiddleware marks each request's user object with
+`mark_second_factor`, and a staff user object that carries no mark (a bare model instance, a task's
+user, a session that gave only a password) holds no staff power: it is an ordinary user.
 """
 
 from django.db.models import Q, QuerySet
@@ -10,16 +15,31 @@ from django.db.models import Q, QuerySet
 from accounts.enums import Role, ScopeLevel
 from accounts.models import Membership, Organisation, StaffScope, User
 
+# Attributes set on the user object (names kept here so that no helper spells them twice).
+_SECOND_FACTOR_MARK = "_passed_second_factor"
+_MEMBERSHIP_CACHE = "_membership_cache"
+_STAFF_SCOPE_CACHE = "_staff_scope"
+
 
 def _is_authenticated(user) -> bool:
     return user is not None and user.is_authenticated and user.is_active
+
+
+def mark_second_factor(user, *, passed: bool) -> None:
+    """Record on this user object whether the session it belongs to passed the second factor."""
+    setattr(user, _SECOND_FACTOR_MARK, passed)
+
+
+def has_staff_powers(user) -> bool:
+    """True for an active ANCT staff user whose session passed the second factor; False when unmarked."""
+    return _is_authenticated(user) and user.is_staff and getattr(user, _SECOND_FACTOR_MARK, False) is True
 
 
 def membership_of(user, organisation: Organisation) -> Membership | None:
     """The user's membership of the organisation, or None. Cached per (user, organisation) on the user."""
     if not _is_authenticated(user):
         return None
-    cache = user.__dict__.setdefault("_membership_cache", {})
+    cache = user.__dict__.setdefault(_MEMBERSHIP_CACHE, {})
     if organisation.pk not in cache:
         cache[organisation.pk] = Membership.objects.filter(user=user, organisation=organisation).first()
     return cache[organisation.pk]
@@ -35,22 +55,23 @@ def is_referent(user, organisation: Organisation) -> bool:
 
 
 def staff_scope_of(user) -> StaffScope | None:
-    """The ANCT scope of a staff user (None for everyone else). Cached on the user object."""
-    if not _is_authenticated(user) or not user.is_staff:
+    """The ANCT scope of a staff user who passed the second factor (None for everyone else). Cached on the user."""
+    if not has_staff_powers(user):
         return None
-    if "_staff_scope" not in user.__dict__:
-        user.__dict__["_staff_scope"] = (
-            StaffScope.objects.filter(user=user).prefetch_related("departements").select_related("region").first()
+    if _STAFF_SCOPE_CACHE not in user.__dict__:
+        user.__dict__[_STAFF_SCOPE_CACHE] = (
+            StaffScope.objects.filter(user=user).prefetch_related("departements").first()
         )
-    return user.__dict__["_staff_scope"]
+    return user.__dict__[_STAFF_SCOPE_CACHE]
 
 
 def staff_organisation_filter(user, prefix: str = "") -> Q | None:
     """A Q on Organisation (through `prefix`, e.g. "organisation__") for what a staff user covers; None: nothing.
 
     A superuser covers everything. National covers all; regional covers its région; départemental its départements.
+    Nothing without the second factor (see has_staff_powers).
     """
-    if not _is_authenticated(user) or not user.is_staff:
+    if not has_staff_powers(user):
         return None
     if user.is_superuser:
         return Q()
@@ -108,7 +129,10 @@ def can_edit_organisation_work(user, organisation: Organisation) -> bool:
 
 
 def staff_covering(organisation: Organisation) -> QuerySet[User]:
-    """Active ANCT staff whose territorial scope includes the organisation (the inverse of staff_covers)."""
+    """Active ANCT staff whose territorial scope includes the organisation (the inverse of staff_covers).
+
+    About other people (whom to notify), not about a session: the second factor plays no part here.
+    """
     condition = Q(staff_scope__level=ScopeLevel.NATIONAL) | Q(
         staff_scope__level=ScopeLevel.REGIONAL, staff_scope__region_id=organisation.region_id
     )

@@ -28,4 +28,5 @@ urlpatterns = [
     path("notifications/", views.notifications_update, name="notifications_update"),
     path("mes-donnees/", views.data_export, name="data_export"),
     path("supprimer/", views.account_delete, name="account_delete"),
+    path("double-authentification/code/", views.second_factor_email_code, name="second_factor_email_code"),
 ]

@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts import selectors, services
+from accounts import second_factor, selectors, services
 from accounts.enums import JoinRequestStatus, Role
 from accounts.forms import (
     AccountDeleteForm,
+    EmailCodeForm,
     JoinRequestForm,
     MemberRoleForm,
     NotificationsForm,
@@ -333,3 +334,38 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             return redirect(reverse("portal:home"))
     memberships = list(selectors.memberships_of(request.user))
     return render(request, "accounts/account_delete.html", {"form": form, "error": error, "memberships": memberships})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def second_factor_email_code(request: HttpRequest) -> HttpResponse:
+    """A staff account proves its mailbox with an emailed code before it may activate its first TOTP."""
+    if not second_factor.needs_enrolment_proof(request.user):
+        return redirect("mfa_index" if second_factor.has_totp(request.user) else "mfa_activate_totp")
+    checking = request.method == "POST" and request.POST.get("action") == "check"
+    form = EmailCodeForm(request.POST if checking else None)
+    if request.method == "POST" and not checking:
+        try:
+            email = second_factor.send_enrolment_code(request)
+        except second_factor.EnrolmentCodeError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, f"Un code à 6 chiffres vient d’être envoyé à {email}. Il est valable 10 minutes."
+            )
+        return redirect("accounts:second_factor_email_code")
+    if checking and form.is_valid():
+        try:
+            second_factor.check_enrolment_code(request, form.cleaned_data["code"])
+        except second_factor.EnrolmentCodeError as error:
+            form.add_error("code", str(error))
+        else:
+            messages.success(
+                request, "Votre adresse est vérifiée : activez maintenant votre application d’authentification."
+            )
+            return redirect("mfa_activate_totp")
+    return render(
+        request,
+        "accounts/second_factor_email_code.html",
+        {"form": form, "email": request.user.email},
+        status=400 if form.errors else 200,
+    )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.permissions import organisations_of
+from accounts.permissions import has_staff_powers, organisations_of
 from common.forms import fits_database_id
 from journeys import selectors, services
 from journeys.charts import radar_chart
@@ -76,7 +76,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "rows": rows,
             "can_create": organisations_of(request.user).exists(),
-            "is_staff_reader": request.user.is_staff,
+            "is_staff_reader": has_staff_powers(request.user),
         },
     )
 

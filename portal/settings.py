@@ -121,6 +121,8 @@ MIDDLEWARE = [
     "portal.middleware.PrivatePagesNoStoreMiddleware",
     # Fail closed: every view needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Staff powers need the second factor: marks request.user for accounts.permissions.
+    "accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -146,6 +148,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "accounts.context_processors.second_factor",
             ],
             # Cached loader always: recompiling templates on each request is the main cost of a page.
             "loaders": [("django.template.loaders.cached.Loader", _template_loaders)],

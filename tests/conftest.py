@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.accounts.factories import MembershipFactory, OrganisationFactory, StaffUserFactory, UserFactory
+from accounts.enums import ScopeLevel
+from accounts.permissions import has_staff_powers
+from tests.accounts.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    StaffUserFactory,
+    UserFactory,
+    activate_totp,
+    login_with_second_factor,
+    staff_with_scope,
+    with_second_factor,
+)
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 E2E_DIR = Path(__file__).parent / "e2e"
@@ -61,39 +72,82 @@ def user(db):
     return UserFactory()
 
 
+# Roles of the world built on first use: most tests need only the five of the URL table.
+EXTRA_ROLES = {
+    # ANCT staff covering org's département whose session did not pass the second factor: an ordinary user.
+    "staff_in_no_totp": lambda w: StaffUserFactory(scope_departements=[w["org"].departement]),
+    "staff_in_password_only": lambda w: _enrolled(StaffUserFactory(scope_departements=[w["org"].departement])),
+    "staff_national": lambda w: with_second_factor(staff_with_scope(ScopeLevel.NATIONAL)),
+    "staff_regional": lambda w: with_second_factor(staff_with_scope(ScopeLevel.REGIONAL, region=w["org"].region)),
+    "superuser": lambda w: with_second_factor(UserFactory(is_staff=True, is_superuser=True)),
+    # A superuser flag without is_staff gives no staff power (the back-office needs is_staff too).
+    "superuser_not_staff": lambda w: with_second_factor(UserFactory(is_superuser=True)),
+    "inactive_member": lambda w: MembershipFactory(organisation=w["org"], role="agent", user__is_active=False).user,
+    # Demoted (is_staff=False) but kept a StaffScope row on org's département: no staff power left.
+    "staff_demoted": lambda w: with_second_factor(
+        StaffUserFactory(is_staff=False, scope_departements=[w["org"].departement])
+    ),
+}
+
+
+def _enrolled(user):
+    """Has TOTP but the session gave the password alone (no mark): an ordinary user."""
+    activate_totp(user)
+    return user
+
+
+class World(dict):
+    """The role world; a role of EXTRA_ROLES is created the first time it is asked for."""
+
+    def __missing__(self, key: str):
+        if key not in EXTRA_ROLES:
+            raise KeyError(key)
+        self[key] = EXTRA_ROLES[key](self)
+        return self[key]
+
+
 @pytest.fixture
-def world(db) -> dict:
+def world(db) -> World:
     """One person per role of the authorization matrix, around organisation `org`.
 
     Keys: anonymous (None), outsider (member of another organisation), member, referent,
-    staff_out (ANCT, another département), staff_in (ANCT, covers org's département), org, other_org.
+    staff_out (ANCT, another département), staff_in (ANCT, covers org's département), org, other_org,
+    and on first use the roles of EXTRA_ROLES. Staff who passed the second factor are marked so
+    (tests/accounts/factories.py::with_second_factor): helpers called on them directly see what a request sees.
+    org and other_org are in different régions.
     """
     org = OrganisationFactory()
     other_org = OrganisationFactory()
     member = MembershipFactory(organisation=org, role="agent").user
     referent = MembershipFactory(organisation=org, role="referent").user
     outsider = MembershipFactory(organisation=other_org, role="referent").user
-    staff_in = StaffUserFactory(scope_departements=[org.departement])
-    staff_out = StaffUserFactory(scope_departements=[other_org.departement])
-    return {
-        "anonymous": None,
-        "outsider": outsider,
-        "member": member,
-        "referent": referent,
-        "staff_out": staff_out,
-        "staff_in": staff_in,
-        "org": org,
-        "other_org": other_org,
-    }
+    staff_in = with_second_factor(StaffUserFactory(scope_departements=[org.departement]))
+    staff_out = with_second_factor(StaffUserFactory(scope_departements=[other_org.departement]))
+    return World(
+        anonymous=None,
+        outsider=outsider,
+        member=member,
+        referent=referent,
+        staff_out=staff_out,
+        staff_in=staff_in,
+        org=org,
+        other_org=other_org,
+    )
 
 
 @pytest.fixture
 def client_as(client):
-    """client_as(user) logs the test client in as that user (None stays anonymous)."""
+    """client_as(user) logs the test client in as that user (None stays anonymous).
+
+    Staff holding staff powers (marked by with_second_factor) get a session that passed the second factor;
+    everyone else a session opened with the password alone.
+    """
 
     def _login(person):
         client.logout()
-        if person is not None:
+        if person is not None and has_staff_powers(person):
+            login_with_second_factor(client, person)
+        elif person is not None:
             client.force_login(person)
         return client
 

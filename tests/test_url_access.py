@@ -3,10 +3,26 @@
 import uuid
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access_rules import ADMIN_NAMESPACE, ADMIN_PUBLIC, RULES, Access, Rule
+from tests.access_rules import ADMIN_NAMESPACE, ADMIN_PUBLIC, FIVE, NO_SECOND_FACTOR, ROLES, RULES, Access, Rule
+
+# What a refused POST could touch: the world's collectivités, people's ties to them, projects and their work.
+SNAPSHOT_MODELS = [
+    "accounts.Organisation",
+    "accounts.Membership",
+    "accounts.JoinRequest",
+    "journeys.Project",
+    "journeys.StepAnswer",
+    "journeys.StageValidation",
+    "journeys.StageTransition",
+    "journeys.ProjectEvent",
+    "journeys.Comment",
+    "journeys.ProjectShortlist",
+    "catalogue.Adoption",
+]
 
 PLACEHOLDERS = {
     "int": 999999,
@@ -106,6 +122,35 @@ def test_anonymous_visitor_meets_the_declared_access(name, client, world):
         ]
 
 
+def test_every_rule_lists_every_role():
+    """The five roles everywhere; on a private page also the staff without second factor; on an organisation's
+    data (a URL with arguments, or a POST) every role of the world."""
+    required = {
+        name: FIVE
+        if rule.access is Access.PUBLIC
+        else ROLES
+        if rule.kwargs or rule.method == "post"
+        else (*FIVE, *NO_SECOND_FACTOR)
+        for name, rule in RULES.items()
+    }
+    incomplete = {name: sorted(set(required[name]) - set(RULES[name].expect)) for name in RULES}
+    incomplete = {name: missing for name, missing in incomplete.items() if missing}
+    assert not incomplete, f"Rôles sans statut attendu : {incomplete}"
+    unknown = {
+        name: sorted(set(rule.expect) - set(ROLES)) for name, rule in RULES.items() if set(rule.expect) - set(ROLES)
+    }
+    assert not unknown, f"Rôles inconnus du monde : {unknown}"
+
+
+def _snapshot() -> dict[str, list[dict]]:
+    return {label: list(apps.get_model(label).objects.order_by("pk").values()) for label in SNAPSHOT_MODELS}
+
+
+def _refused(response) -> bool:
+    """An error, a form shown again or the login page: such a POST must have changed nothing."""
+    return response.status_code != 302 or response["Location"].startswith(reverse(settings.LOGIN_URL))
+
+
 ROLE_CASES = [(name, role, status) for name, rule in sorted(RULES.items()) for role, status in rule.expect.items()]
 
 
@@ -114,5 +159,9 @@ def test_each_role_gets_the_declared_status(name, role, status, client_as, world
     rule = RULES[name]
     url = reverse(name, kwargs=rule.kwargs(world)) if rule.kwargs else reverse(name)
     data = rule.data(world) if rule.data else {}
-    response = getattr(client_as(world[role]), rule.method)(url, data)
+    client = client_as(world[role])
+    before = _snapshot() if rule.method == "post" else None
+    response = getattr(client, rule.method)(url, data)
     assert response.status_code == status, f"{name} as {role}: {response.status_code}, expected {status}"
+    if before is not None and _refused(response):
+        assert _snapshot() == before, f"{name} as {role}: refused ({status}) but the data changed"

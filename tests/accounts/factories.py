@@ -82,6 +82,30 @@ class JoinRequestFactory(factory.django.DjangoModelFactory):
     status = JoinRequestStatus.PENDING
 
 
+def staff_with_scope(level: str, *, region=None, departements=(), **fields) -> User:
+    """A staff user with a scope of any level (StaffUserFactory alone gives a départemental one)."""
+    user = StaffUserFactory(scope_departements=list(departements), **fields)
+    user.staff_scope.level = level
+    user.staff_scope.region = region
+    user.staff_scope.save()
+    return user
+
+
+def with_second_factor(user) -> User:
+    """Enrol TOTP and mark the object as a session that passed it, as the site's middleware would.
+
+    client_as logs such a user in with a session that passed the second factor.
+    """
+    from allauth.mfa.models import Authenticator
+
+    from accounts.permissions import mark_second_factor
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        activate_totp(user)
+    mark_second_factor(user, passed=True)
+    return user
+
+
 def activate_totp(user) -> str:
     """Give `user` an active TOTP authenticator (allauth MFA); returns the secret to compute codes with."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret

@@ -1,7 +1,10 @@
 """ANCT staff reach the back-office only after a second factor (TOTP)."""
 
+import re
+
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.core import mail
 from django.urls import reverse
 
 from tests.accounts.factories import (
@@ -70,7 +73,14 @@ def test_plain_user_gets_403_on_the_admin_login_once_logged_in(client):
 def test_activating_totp_counts_as_the_second_factor_of_the_session(client):
     staff = StaffUserFactory()
     client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
-    response = client.get(reverse("admin:index"), follow=True)  # the password just typed is not asked again
+    response = client.get(reverse("admin:index"), follow=True)
+    # First the emailed code (a password alone must not be enough to enrol), then the password is not asked again.
+    assert response.redirect_chain[-1][0] == reverse("accounts:second_factor_email_code")
+    client.post(reverse("accounts:second_factor_email_code"), {"action": "send"})
+    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+    response = client.post(
+        reverse("accounts:second_factor_email_code"), {"action": "check", "code": code}, follow=True
+    )
     assert response.redirect_chain[-1][0] == reverse("mfa_activate_totp")
     assert response.status_code == 200
     secret = client.session["mfa.totp.secret"]

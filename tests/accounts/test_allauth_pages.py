@@ -48,12 +48,20 @@ def test_visitor_with_expired_or_invalid_link_gets_a_clear_french_page(client):
     assert "a expiré ou n’est pas valide" in html
 
 
-def test_staff_sees_the_second_factor_pages_in_french(client):
+def test_staff_sees_the_second_factor_pages_in_french(client, django_capture_on_commit_callbacks):
+    import re
+
+    from django.core import mail
+
     from tests.accounts.factories import StaffUserFactory, login_with_second_factor
 
     staff = StaffUserFactory()
     client.force_login(staff)
     client.post(reverse("account_reauthenticate"), {"password": "motdepasse-de-test-solide"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:second_factor_email_code"), {"action": "send"})
+    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+    client.post(reverse("accounts:second_factor_email_code"), {"action": "check", "code": code})
     response = client.get(reverse("mfa_activate_totp"))
     assert response.status_code == 200
     html = response.content.decode()

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from catalogue import services
 from catalogue.models import Service
@@ -28,7 +29,10 @@ def test_the_sill_list_imports_through_the_catalogue_import(themes, sill_text, c
     assert report.created == len(conversion.dataset) == Service.objects.count()
     qgis = Service.objects.get(slug="qgis")
     assert qgis.licence == "GPL-2.0-or-later"
-    assert "QGIS" in client.get("/catalogue/", {"q": "geographique"}).text or qgis.search_text
+    # Found by the search without accents (« Système d’information géographique »): its card links to its page.
+    results = client.get(reverse("catalogue:service_list"), {"q": "geographique"}).text
+    assert reverse("catalogue:service_detail", kwargs={"slug": qgis.slug}) in results
+    assert qgis.name in results
 
 
 def test_a_corrupted_sill_copy_imports_nothing_and_names_the_bad_rows(themes, sill_text):
