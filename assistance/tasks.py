@@ -1,0 +1,11 @@
+"""Celery tasks of the assistance app (scheduled in settings.CELERY_BEAT_SCHEDULE)."""
+
+from celery import shared_task
+
+from assistance import services
+
+
+@shared_task(ignore_result=True)
+def follow_up_requests() -> dict:
+    """Hourly: escalate requests left without answer past the deadline, and send the reminders that are due."""
+    return {"escalated": services.escalate_overdue(), "reminded": services.send_due_reminders()}
