@@ -471,7 +471,8 @@ def mobilise_expert(*, request: AssistanceRequest, user: User, expert: Expert, r
             mobilisation = Mobilisation.objects.create(request=locked, expert=expert, reason=reason, mobilised_by=user)
     except IntegrityError as error:
         raise MobilisationError(f"{expert.name} est déjà mobilisé sur cette demande.") from error
-    _record(locked, kind=EventKind.MOBILISED, actor=user, note=f"{expert.name} ({expert.organisation}) : {reason}")
+    # The reason is kept on the mobilisation (shown in the espace); the collectivité reads who was mobilised.
+    _record(locked, kind=EventKind.MOBILISED, actor=user, note=f"{expert.name} ({expert.organisation})")
     transaction.on_commit(lambda: emails.send_expert_mobilised(mobilisation.pk))
     if locked.status == RequestStatus.ACCEPTED:
         _apply_status(locked, user=user, to_status=RequestStatus.EXPERTS_MOBILISED, note="")

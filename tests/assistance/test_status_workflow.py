@@ -103,6 +103,6 @@ def test_database_refuses_a_refusal_without_reason(world):
     from django.db import IntegrityError
 
     with pytest.raises(IntegrityError):
-        AssistanceRequest.objects.filter(
-            pk=AssistanceRequestFactory(project__organisation=world["org"]).pk
-        ).update(status=RequestStatus.REFUSED)
+        AssistanceRequest.objects.filter(pk=AssistanceRequestFactory(project__organisation=world["org"]).pk).update(
+            status=RequestStatus.REFUSED
+        )
