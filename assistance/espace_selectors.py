@@ -464,3 +464,15 @@ def organisation_page(organisation: Organisation) -> dict:
         "requests": list(request_rows(organisation.assistance_requests.all()).order_by("-created_at")),
         "programmes": list(member_of.order_by("name")),
     }
+
+
+def experts_in_scope(user) -> QuerySet[Expert]:
+    """Active experts who work in the user's scope: national ones and those of its régions or départements."""
+    organisations = organisations_in_scope(user)
+    matching = Expert.objects.filter(
+        Q(is_national=True)
+        | Q(regions__code__in=organisations.values("region_id"))
+        | Q(departements__code__in=organisations.values("departement_id")),
+        is_active=True,
+    ).values("pk")
+    return Expert.objects.filter(pk__in=matching).prefetch_related("themes").order_by("name")

@@ -21,6 +21,7 @@ urlpatterns = [
     path("collectivites/<uuid:public_id>/confirmer/", views.organisation_confirm, name="organisation_confirm"),
     path("collectivites/<uuid:public_id>/refuser/", views.organisation_reject, name="organisation_reject"),
     path("collectivites/<uuid:public_id>/programmes/", views.organisation_programmes, name="organisation_programmes"),
+    path("experts/", views.expert_list, name="expert_list"),
     path("projets/", views.project_list, name="project_list"),
     path("projets/export.csv", views.project_export, name="project_export"),
     path("projets/<uuid:public_id>/suivre/", views.project_follow, name="project_follow"),

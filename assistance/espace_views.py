@@ -516,3 +516,13 @@ def project_follow(request: HttpRequest, public_id) -> HttpResponse:
     if back.startswith("/") and not back.startswith("//"):
         return redirect(back)
     return redirect("espace:project_list")
+
+
+# --- Experts directory (read-only: national administrators manage it in the admin) ---------------------------
+
+
+@require_safe
+@espace_view
+def expert_list(request: HttpRequest) -> HttpResponse:
+    page = page_of(espace_selectors.experts_in_scope(request.user), request, LIST_PAGE_SIZE)
+    return render(request, "espace/expert_list.html", {"page_obj": page, "section": "experts"})

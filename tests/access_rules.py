@@ -401,6 +401,7 @@ ASSISTANCE_RULES: dict[str, Rule] = {
     "espace:organisation_export": Rule(Access.LOGIN, expect=ESPACE_PAGE),
     "espace:project_list": Rule(Access.LOGIN, expect=ESPACE_PAGE),
     "espace:project_export": Rule(Access.LOGIN, expect=ESPACE_PAGE),
+    "espace:expert_list": Rule(Access.LOGIN, expect=ESPACE_PAGE),
     "espace:request_detail": Rule(Access.LOGIN, kwargs=_request_kwargs, expect=ESPACE_OBJECT),
     "espace:request_status": Rule(
         Access.LOGIN,

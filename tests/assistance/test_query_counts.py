@@ -9,6 +9,7 @@ from assistance.enums import RequestKind, RequestStatus
 from assistance.models import AssistanceRequest
 from journeys.models import Project
 from tests.accounts.factories import MembershipFactory, OrganisationFactory
+from tests.assistance.factories import ExpertFactory
 from tests.journeys.factories import ProjectFactory, ThemeFactory
 
 PAGES = [
@@ -17,6 +18,7 @@ PAGES = [
     ("espace:request_list", {"statut": "deposee", "tri": "-activite", "page": "2"}),
     ("espace:organisation_list", {"tri": "departement"}),
     ("espace:project_list", {"suivi": "demande"}),
+    ("espace:expert_list", {}),
 ]
 KINDS = list(RequestKind.values)
 STATUSES = [RequestStatus.SUBMITTED, RequestStatus.REVIEWING, RequestStatus.ACCEPTED]
@@ -41,6 +43,8 @@ def _grow(world, projects: list[Project], total: int) -> None:
 
 def _projects(world, count: int) -> list[Project]:
     theme = ThemeFactory()
+    for expert in ExpertFactory.create_batch(count):
+        expert.themes.add(theme)
     projects = []
     for _ in range(count):
         organisation = OrganisationFactory(commune__departement=world["org"].departement)
