@@ -13,6 +13,7 @@ from accounts.models import Organisation, User
 from accounts.permissions import staff_covering
 from assistance.doctrine import cost_rule_text
 from assistance.models import AssistanceRequest, Mobilisation, RequestMessage
+from journeys.models import Project
 
 # The most local level covering a collectivité receives its requests first (ANCT doctrine: the département).
 ROUTING_ORDER = (ScopeLevel.DEPARTEMENTAL, ScopeLevel.REGIONAL, ScopeLevel.NATIONAL)
@@ -140,3 +141,16 @@ def send_expert_mobilised(mobilisation_id: int) -> int:
     context = _context(request, mobilisation=mobilisation, expert=mobilisation.expert, by=display_name(by, anct=True))
     reply_to = [by.email] if by is not None and by.is_active else None
     return send("expert_mobilised", to=[mobilisation.expert.email], context=context, reply_to=reply_to)
+
+
+def send_validation_awaited(project_id: int) -> int:
+    """Tell the chargés de mission routed for the project's collectivité that its current stage waits for them."""
+    project = Project.objects.select_related("organisation", "current_stage").get(pk=project_id)
+    to = [user.email for user in routed_staff(project.organisation)]
+    context = {
+        "project": project,
+        "organisation": project.organisation,
+        "stage": project.current_stage,
+        "project_url": absolute(project.get_absolute_url()),
+    }
+    return send("validation_awaited", to=to, context=context)

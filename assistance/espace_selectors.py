@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ from accounts.models import JoinRequest, Membership, Organisation, User
 from accounts.permissions import staff_covering, staff_scope_of
 from accounts.selectors import members_of, pending_join_requests_for
 from assistance.enums import OPEN_STATUSES, Recommendation, RequestKind, RequestStatus, Usefulness
-from assistance.models import AssistanceRequest, Expert, Follow, Satisfaction
+from assistance.models import AssistanceRequest, Expert, Follow, Satisfaction, ValidationNotice
 from assistance.permissions import espace_scope
 from journeys.models import Project, StageValidation, Step, StepAnswer
 from journeys.selectors import with_progress
@@ -476,3 +476,15 @@ def experts_in_scope(user) -> QuerySet[Expert]:
         is_active=True,
     ).values("pk")
     return Expert.objects.filter(pk__in=matching).prefetch_related("themes").order_by("name")
+
+
+def projects_ready_for_validation() -> QuerySet[Project]:
+    """Projects (every territory) whose current stage requires an ANCT validation, with its required actions done,
+    that the covering chargés de mission were not told about yet."""
+    notified = ValidationNotice.objects.filter(project=OuterRef("pk"), stage=OuterRef("current_stage"))
+    return (
+        with_stage_progress(Project.objects.filter(awaiting_validation_condition()).exclude(Exists(notified)))
+        .filter(stage_done__gte=F("stage_required"))
+        .select_related("organisation", "current_stage")
+        .order_by("pk")
+    )

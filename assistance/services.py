@@ -29,6 +29,7 @@ from assistance.enums import (
     Urgency,
     Usefulness,
 )
+from assistance.espace_selectors import projects_ready_for_validation
 from assistance.models import (
     AssistanceRequest,
     EspaceVisit,
@@ -39,6 +40,7 @@ from assistance.models import (
     RequestEvent,
     RequestMessage,
     Satisfaction,
+    ValidationNotice,
 )
 from assistance.permissions import can_request_assistance, can_triage_request, can_write_as_collectivite
 from journeys.markup import render_markdown
@@ -569,3 +571,24 @@ def set_programmes(*, organisation: Organisation, user: User, programmes: Iterab
         else:
             members.remove(member)
     return list(Programme.objects.filter(pk__in=wanted).order_by("name"))
+
+
+# --- Stages that still require an ANCT validation --------------------------------------------------------------
+
+
+def notify_pending_validations() -> int:
+    """Tell the chargés de mission covering each project whose current stage waits for their validation (its
+    required actions are done) — once per project and stage. Returns how many projects were notified.
+
+    Journeys whose template keeps `requires_validation` need it; the espace home lists these projects too.
+    """
+    notified = 0
+    for project in projects_ready_for_validation():
+        with transaction.atomic():
+            _notice, created = ValidationNotice.objects.get_or_create(
+                project=project, stage_id=project.current_stage_id
+            )
+            if created:
+                transaction.on_commit(lambda pk=project.pk: emails.send_validation_awaited(pk))
+                notified += 1
+    return notified

@@ -316,4 +316,8 @@ ASSISTANCE_REMINDER_DAYS = env.int("ASSISTANCE_REMINDER_DAYS", default=7)
 ASSISTANCE_REMINDER_MAX = env.int("ASSISTANCE_REMINDER_MAX", default=3)
 ASSISTANCE_INACTIVE_PROJECT_DAYS = env.int("ASSISTANCE_INACTIVE_PROJECT_DAYS", default=60)
 CELERY_BEAT_SCHEDULE["assistance-deadlines"] = {"task": "assistance.tasks.follow_up_requests", "schedule": 60 * 60}
+CELERY_BEAT_SCHEDULE["assistance-validations"] = {
+    "task": "assistance.tasks.notify_stage_validations",
+    "schedule": 60 * 10,
+}
 # --- end assistance -------------------------------------------------------------------------------------------
