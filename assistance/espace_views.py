@@ -78,6 +78,7 @@ def _render_request(request: HttpRequest, found: AssistanceRequest, *, status: i
         "waiting_form": forms.get("waiting_form") or WaitingForm(),
         "is_open": found.status in services.OPEN_STATUSES,
         "is_followed": found.follows.filter(user=request.user).exists(),
+        "section": "requests",
     }
     return render(request, "espace/request_detail.html", context, status=status)
 

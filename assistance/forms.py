@@ -129,7 +129,7 @@ class StatusForm(DsfrBaseForm):
         help_text="Obligatoire pour clôturer : ce que l’appui a permis.",
     )
     note = forms.CharField(
-        label="Précision pour la collectivité (facultatif)",
+        label="Précision pour la collectivité",
         required=False,
         max_length=services.MAX_REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
