@@ -218,7 +218,10 @@ def is_wide_scope(user) -> bool:
 
 
 def _request_counts(requests: QuerySet[AssistanceRequest], now: datetime) -> dict:
+    """The home's counts of requests in one query: per section, and per status (« status:<value> »)."""
+    per_status = {f"status:{status}": Count("pk", filter=Q(status=status)) for status in RequestStatus.values}
     return requests.aggregate(
+        **per_status,
         new=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
         overdue=Count("pk", filter=overdue_condition(now)),
         escalated=Count("pk", filter=escalated_condition()),
@@ -353,7 +356,10 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
             "Aucun projet inactif.",
         ),
     ]
-    by_status = _by_status(requests)
+    by_status = [
+        {"status": status, "label": label, "count": counts[f"status:{status}"]}
+        for status, label in RequestStatus.choices
+    ]
     return Home(
         sections=sections,
         by_status=by_status,
@@ -364,13 +370,6 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
         is_wide_scope=wide,
         totals={"requests": counts["total"]},
     )
-
-
-def _by_status(requests: QuerySet[AssistanceRequest]) -> list[dict]:
-    found = dict(requests.order_by().values_list("status").annotate(n=Count("pk")))
-    return [
-        {"status": status, "label": label, "count": found.get(status, 0)} for status, label in RequestStatus.choices
-    ]
 
 
 def _by_departement(requests: QuerySet[AssistanceRequest], now: datetime) -> list[dict]:

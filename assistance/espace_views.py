@@ -233,7 +233,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 # --- Lists and their CSV exports -------------------------------------------------------------------------------
 
-LIST_PAGE_SIZE = 50
+LIST_PAGE_SIZE = 25
 
 
 def _filtered(request: HttpRequest, filter_class, queryset):

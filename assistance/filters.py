@@ -2,6 +2,7 @@
 a région outside the scope is not a choice, and the views answer 404 when one is asked for."""
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from dsfr.forms import DsfrBaseForm
@@ -14,47 +15,72 @@ from assistance.models import AssistanceRequest, Follow
 from catalogue.models import Theme
 from journeys.filters import STAGE_CHOICES
 from journeys.models import Project
-from territories.models import Departement, Programme, Region, TerritoryKind
+from territories.models import Programme, TerritoryKind
 
 TERRITORIAL_FIELDS = ("departement", "region")
 
 
+class FlatSelect(forms.Select):
+    """A select whose options are written by one template (Django includes a template per option: with the
+    départements of a national scope, that was most of a list page's rendering time)."""
+
+    template_name = "assistance/widgets/select.html"
+
+
 class EspaceFilterForm(DsfrBaseForm):
-    pass
+    """Filters render with a light field template: no « (optionnel) » mark (every filter is optional)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form_field in self.fields.values():
+            form_field.template_name = "espace/forms/filter_field.html"
+            if type(form_field.widget) is forms.Select:
+                form_field.widget = FlatSelect(attrs=form_field.widget.attrs, choices=form_field.widget.choices)
+
+
+def _choices(rows, empty: str) -> list[tuple[str, str]]:
+    return [("", empty), *rows]
 
 
 class EspaceFilterSet(django_filters.FilterSet):
     """Common filters: text, territory of the scope, programme, theme, sort. `organisation_path` reaches the
-    collectivité from the listed model ("" for collectivités themselves)."""
+    collectivité from the listed model ("" for collectivités themselves). Territorial, programme and theme choices
+    are read once per page as plain values (one query each); a value outside them is refused by the form."""
 
     organisation_path = "organisation__"
 
     q = django_filters.CharFilter(label="Recherche", method="filter_search", max_length=100)
-    departement = django_filters.ModelChoiceFilter(
-        label="Département", queryset=Departement.objects.none(), to_field_name="code", method="filter_departement"
-    )
-    region = django_filters.ModelChoiceFilter(
-        label="Région", queryset=Region.objects.none(), to_field_name="code", method="filter_region"
-    )
-    programme = django_filters.ModelChoiceFilter(
-        label="Programme national",
-        queryset=Programme.objects.all(),
-        to_field_name="slug",
-        method="filter_programme",
-        empty_label="Tous les programmes",
-    )
+    departement = django_filters.ChoiceFilter(label="Département", method="filter_departement", empty_label=None)
+    region = django_filters.ChoiceFilter(label="Région", method="filter_region", empty_label=None)
+    programme = django_filters.ChoiceFilter(label="Programme national", method="filter_programme", empty_label=None)
 
     def __init__(self, data=None, queryset=None, *, scope_organisations: QuerySet[Organisation], user, **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.user = user
-        self.filters["departement"].queryset = Departement.objects.filter(
-            code__in=scope_organisations.values("departement_id")
-        ).order_by("code")
-        self.filters["region"].queryset = Region.objects.filter(
-            code__in=scope_organisations.values("region_id")
-        ).order_by("name")
-        self.filters["departement"].extra["empty_label"] = "Tous les départements du périmètre"
-        self.filters["region"].extra["empty_label"] = "Toutes les régions du périmètre"
+        # The départements and régions where the scope has collectivités, in one grouped pass.
+        places = (
+            scope_organisations.order_by()
+            .values_list("departement_id", "departement__name", "region_id", "region__name")
+            .distinct()
+        )
+        departements, regions = {}, {}
+        for departement, departement_name, region, region_name in places:
+            if departement:
+                departements[departement] = f"{departement} — {departement_name}"
+            regions[region] = region_name
+        self.filters["departement"].extra["choices"] = _choices(
+            sorted(departements.items()), "Tous les départements du périmètre"
+        )
+        self.filters["region"].extra["choices"] = _choices(
+            sorted(regions.items(), key=lambda item: item[1]), "Toutes les régions du périmètre"
+        )
+        self.filters["programme"].extra["choices"] = _choices(
+            list(Programme.objects.order_by("name").values_list("slug", "name")), "Tous les programmes"
+        )
+        if "thematique" in self.filters:
+            self.filters["thematique"].extra["choices"] = _choices(
+                list(Theme.objects.order_by("position", "name").values_list("slug", "name")), "Toutes les thématiques"
+            )
 
     class Meta:
         form = EspaceFilterForm
@@ -78,13 +104,16 @@ class EspaceFilterSet(django_filters.FilterSet):
         return Q(**{f"{self.organisation_path}name__icontains": terms})
 
     def filter_departement(self, queryset, name, value):
-        return queryset.filter(**{f"{self.organisation_path}departement_id": value.code})
+        return queryset.filter(**{f"{self.organisation_path}departement_id": value})
 
     def filter_region(self, queryset, name, value):
-        return queryset.filter(**{f"{self.organisation_path}region_id": value.code})
+        return queryset.filter(**{f"{self.organisation_path}region_id": value})
 
     def filter_programme(self, queryset, name, value):
-        return queryset.filter(self._organisations(Q(commune__programmes=value) | Q(epci__programmes=value)))
+        programme = Programme.objects.filter(slug=value)
+        return queryset.filter(
+            self._organisations(Q(commune__programmes__in=programme) | Q(epci__programmes__in=programme))
+        )
 
     def out_of_scope(self) -> bool:
         """True when the query asks for a département or a région the user does not cover."""
@@ -100,13 +129,7 @@ class RequestFilter(EspaceFilterSet):
     type = django_filters.ChoiceFilter(
         label="Type d’appui", field_name="kind", choices=RequestKind.choices, empty_label="Tous les types"
     )
-    thematique = django_filters.ModelChoiceFilter(
-        label="Thématique",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        method="filter_theme",
-        empty_label="Toutes les thématiques",
-    )
+    thematique = django_filters.ChoiceFilter(label="Thématique", method="filter_theme", empty_label=None)
     suivi = django_filters.ChoiceFilter(
         label="À regarder",
         method="filter_watch",
@@ -168,13 +191,7 @@ class OrganisationFilter(EspaceFilterSet):
     type = django_filters.ChoiceFilter(
         label="Type", field_name="kind", choices=TerritoryKind.choices, empty_label="Tous les types"
     )
-    thematique = django_filters.ModelChoiceFilter(
-        label="Thématique d’un projet",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        method="filter_theme",
-        empty_label="Toutes les thématiques",
-    )
+    thematique = django_filters.ChoiceFilter(label="Thématique d’un projet", method="filter_theme", empty_label=None)
     tri = django_filters.OrderingFilter(
         label="Trier par",
         empty_label="Par nom",
@@ -186,20 +203,14 @@ class OrganisationFilter(EspaceFilterSet):
         model = Organisation
 
     def filter_theme(self, queryset, name, value):
-        return queryset.filter(pk__in=Project.objects.filter(themes=value).values("organisation_id"))
+        return queryset.filter(pk__in=Project.objects.filter(themes__slug=value).values("organisation_id"))
 
 
 class ProjectFilter(EspaceFilterSet):
     etape = django_filters.ChoiceFilter(
         label="Étape", field_name="current_stage__key", choices=STAGE_CHOICES, empty_label="Toutes les étapes"
     )
-    thematique = django_filters.ModelChoiceFilter(
-        label="Thématique",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        method="filter_theme",
-        empty_label="Toutes les thématiques",
-    )
+    thematique = django_filters.ChoiceFilter(label="Thématique", method="filter_theme", empty_label=None)
     suivi = django_filters.ChoiceFilter(
         label="À regarder",
         method="filter_watch",
@@ -225,7 +236,7 @@ class ProjectFilter(EspaceFilterSet):
         return Q(organisation__name__icontains=terms) | Q(title__icontains=terms)
 
     def filter_theme(self, queryset, name, value):
-        return queryset.filter(pk__in=Project.themes.through.objects.filter(theme=value).values("project_id"))
+        return queryset.filter(pk__in=Project.themes.through.objects.filter(theme__slug=value).values("project_id"))
 
     def filter_watch(self, queryset, name, value):
         conditions = {

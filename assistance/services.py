@@ -536,12 +536,14 @@ def set_follow(
 @transaction.atomic
 def record_espace_visit(*, user: User) -> datetime | None:
     """Note this visit of the espace home; returns when the previous one was (None for a first visit)."""
-    visit, _created = EspaceVisit.objects.select_for_update().get_or_create(user=user)
-    previous = visit.last_visit_at
-    visit.previous_visit_at = previous
-    visit.last_visit_at = timezone.now()
-    visit.save(update_fields=["previous_visit_at", "last_visit_at"])
-    return previous
+    now = timezone.now()
+    # One row per person; two tabs opening the home at once may both read the same previous visit: harmless.
+    found = EspaceVisit.objects.filter(user=user).values_list("last_visit_at", flat=True).first()
+    if found is None and not EspaceVisit.objects.filter(user=user).exists():
+        EspaceVisit.objects.get_or_create(user=user, defaults={"last_visit_at": now})
+        return None
+    EspaceVisit.objects.filter(user=user).update(previous_visit_at=found, last_visit_at=now)
+    return found
 
 
 # --- Collectivités: national programmes ------------------------------------------------------------------------
