@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from assistance import selectors, services
 from assistance.doctrine import cost_rule_for, cost_rule_text, organisation_population
-from assistance.enums import LocalActor, RequestKind, RequestStatus
+from assistance.enums import LocalActor, RequestKind, RequestStatus, Urgency
 from assistance.forms import MessageForm, RequestForm, SatisfactionForm
 from assistance.models import AssistanceRequest, RequestAttachment, Satisfaction
 from assistance.permissions import (
@@ -73,7 +73,7 @@ def request_create(request: HttpRequest, public_id) -> HttpResponse:
         raise PermissionDenied("Seuls les membres de la collectivité demandent un appui à l’ANCT.")
     organisation = project.organisation
     kind = request.GET.get("type", "")
-    initial = {"kind": kind if kind in RequestKind.values else "", "urgency": "normale"}
+    initial = {"kind": kind if kind in RequestKind.values else "", "urgency": Urgency.NORMAL}
     form = RequestForm(request.POST or None, request.FILES or None, initial=initial)
     status = 200
     if request.method == "POST":
