@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin import DepartementFilter, RegionFilter, StaffScopedAdmin
+from common.spreadsheet import csv_cell
 from journeys import services
 from journeys.filters import STAGE_CHOICES
 from journeys.models import (
@@ -367,12 +368,6 @@ CSV_HEADER = [
 ]
 
 
-def _csv_cell(value) -> str:
-    text = str(value)
-    # Spreadsheet formula injection: neutralise cells starting with = + - @ (OWASP CSV injection).
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 def _csv_response(queryset) -> HttpResponse:
     queryset = queryset.select_related("organisation", "current_stage").prefetch_related("themes")
     if "required_total" not in queryset.query.annotations:
@@ -386,7 +381,7 @@ def _csv_response(queryset) -> HttpResponse:
     for project in queryset:
         writer.writerow(
             [
-                _csv_cell(v)
+                csv_cell(v)
                 for v in (
                     project.public_id,
                     project.title,

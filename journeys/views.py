@@ -13,6 +13,7 @@ from journeys import selectors, services
 from journeys.charts import radar_chart
 from journeys.content.loader import ethics_content
 from journeys.enums import StepKind
+from journeys.extensions import project_sections
 from journeys.filters import ProjectFilter
 from journeys.forms import (
     CommentForm,
@@ -214,6 +215,8 @@ def _render_project(
         "service_terms": service_terms,
         "service_search_error": service_search_error,
         "service_candidates": selectors.shortlist_candidates(project, service_terms) if can_shortlist else [],
+        # Sections of other apps (ingénierie requests…), registered in their AppConfig.ready().
+        "extra_sections": project_sections(request, project, selected.stage),
     }
     return render(request, "journeys/project_detail.html", context, status=status)
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 MAIN_NAV = [
     ("Accueil", "portal:home", ()),
     ("Catalogue", "catalogue:service_list", ("catalogue",)),
-    ("Mes projets", "journeys:project_list", ("journeys", "reports", "assistance")),
+    ("Mes projets", "journeys:project_list", ("journeys", "reports")),
+    ("Mes demandes", "assistance:request_list", ("assistance",)),
     ("Ressources", "resources:index", ("resources",)),
     ("Programmes", "territories:programme_list", ("territories",)),
 ]

@@ -316,3 +316,19 @@ LOGGING = {
 }
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
+
+# --- assistance: ingénierie requests and the espace ANCT (docs/assistance.md) ---------------------------------
+# A first answer is expected within ASSISTANCE_FIRST_ANSWER_DAYS (flagged on the espace home past it); past
+# ASSISTANCE_ESCALATION_DAYS without answer the request is signalled to the regional and national levels.
+ASSISTANCE_FIRST_ANSWER_DAYS = env.int("ASSISTANCE_FIRST_ANSWER_DAYS", default=10)
+ASSISTANCE_ESCALATION_DAYS = env.int("ASSISTANCE_ESCALATION_DAYS", default=20)
+# Reminders to a collectivité ANCT waits on: every ASSISTANCE_REMINDER_DAYS, at most ASSISTANCE_REMINDER_MAX times.
+ASSISTANCE_REMINDER_DAYS = env.int("ASSISTANCE_REMINDER_DAYS", default=7)
+ASSISTANCE_REMINDER_MAX = env.int("ASSISTANCE_REMINDER_MAX", default=3)
+ASSISTANCE_INACTIVE_PROJECT_DAYS = env.int("ASSISTANCE_INACTIVE_PROJECT_DAYS", default=60)
+CELERY_BEAT_SCHEDULE["assistance-deadlines"] = {"task": "assistance.tasks.follow_up_requests", "schedule": 60 * 60}
+CELERY_BEAT_SCHEDULE["assistance-validations"] = {
+    "task": "assistance.tasks.notify_stage_validations",
+    "schedule": 60 * 10,
+}
+# --- end assistance -------------------------------------------------------------------------------------------

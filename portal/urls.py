@@ -24,6 +24,7 @@ urlpatterns = [
     path("catalogue/", include("catalogue.urls")),
     path("projets/", include("journeys.urls")),
     path("ingenierie/", include("assistance.urls")),
+    path("espace-anct/", include("assistance.espace_urls")),
     path("rapports/", include("reports.urls")),
     path("ressources/", include("resources.urls")),
     path(settings.ADMIN_URL, admin.site.urls),

@@ -391,3 +391,147 @@ RULES: dict[str, Rule] = {
         Access.PUBLIC, kwargs=lambda w: {"slug": _published_resource().slug}, expect=dict.fromkeys(FIVE, 200)
     ),
 }
+
+
+# assistance ---------------------------------------------------------------------------------------------------
+
+
+def _assistance(world: dict):
+    """A request of the world's organisation, with an attachment, cached in the world (assistance rules)."""
+    if "assistance_request" not in world:
+        from assistance.models import RequestAttachment
+        from tests.assistance.factories import AssistanceRequestFactory, pdf_upload
+
+        request = AssistanceRequestFactory(project=journeys_world(world)["journeys_project"])
+        attachment = RequestAttachment(request=request, file_name="note.pdf", file_type="application/pdf", size=10)
+        attachment.file.save("piece-jointe.pdf", pdf_upload(), save=True)
+        world["assistance_request"] = request
+        world["assistance_attachment"] = attachment
+    return world["assistance_request"]
+
+
+def _accepted_assistance(world: dict):
+    """An accepted request of the world's organisation and an expert to mobilise on it (assistance rules)."""
+    from tests.assistance.factories import AssistanceRequestFactory, ExpertFactory
+
+    world["assistance_expert"] = ExpertFactory()
+    return AssistanceRequestFactory(project=journeys_world(world)["journeys_project"], accepted=True)
+
+
+def _pending_organisation(world: dict):
+    """A collectivité awaiting confirmation in the world's département (assistance rules)."""
+    from tests.accounts.factories import OrganisationFactory
+
+    return OrganisationFactory(pending=True, commune__departement=world["org"].departement)
+
+
+def _request_kwargs(world: dict) -> dict:
+    return {"public_id": _assistance(world).public_id}
+
+
+# Members of the collectivité ask and write; staff covering it read and work from the espace ANCT.
+MEMBERS_READ = {"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 200}
+MEMBERS_WRITE = {"outsider": 404, "member": 302, "referent": 302, "staff_out": 404, "staff_in": 403}
+# The espace ANCT: refused (403) to anyone the permission helpers give no ANCT scope; a page of the scope is 200.
+ESPACE_PAGE = {"outsider": 403, "member": 403, "referent": 403, "staff_out": 200, "staff_in": 200}
+# An object outside the scope is a 404 for staff; an action in the scope redirects (302) once done.
+ESPACE_OBJECT = {"outsider": 403, "member": 403, "referent": 403, "staff_out": 404, "staff_in": 200}
+ESPACE_ACTION = {"outsider": 403, "member": 403, "referent": 403, "staff_out": 404, "staff_in": 302}
+
+ASSISTANCE_RULES: dict[str, Rule] = {
+    "assistance:request_list": Rule(
+        Access.LOGIN, expect={"outsider": 200, "member": 200, "referent": 200, "staff_out": 200, "staff_in": 200}
+    ),
+    "assistance:request_create": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 403},
+    ),
+    "assistance:request_detail": Rule(Access.LOGIN, kwargs=_request_kwargs, expect=MEMBERS_READ),
+    "assistance:message_create": Rule(
+        Access.LOGIN, method="post", kwargs=_request_kwargs, data=lambda w: {"body": "Bonjour"}, expect=MEMBERS_WRITE
+    ),
+    # The request is not closed yet: the member is told so (redirect with a message), nothing is recorded.
+    "assistance:satisfaction_create": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=_request_kwargs,
+        data=lambda w: {"usefulness": "oui", "what_changed": "", "would_recommend": "oui"},
+        expect=MEMBERS_WRITE,
+    ),
+    "assistance:attachment_download": Rule(
+        Access.LOGIN,
+        kwargs=lambda w: {"public_id": _assistance(w).public_id, "attachment_id": w["assistance_attachment"].pk},
+        expect=MEMBERS_READ,
+    ),
+    "espace:home": Rule(Access.LOGIN, expect=ESPACE_PAGE),
+    "espace:request_list": Rule(Access.LOGIN, expect=ESPACE_PAGE),
+    "espace:request_export": Rule(Access.LOGIN, expect=ESPACE_PAGE),
+    "espace:organisation_list": Rule(Access.LOGIN, expect=ESPACE_PAGE),
+    "espace:organisation_export": Rule(Access.LOGIN, expect=ESPACE_PAGE),
+    "espace:project_list": Rule(Access.LOGIN, expect=ESPACE_PAGE),
+    "espace:project_export": Rule(Access.LOGIN, expect=ESPACE_PAGE),
+    "espace:expert_list": Rule(Access.LOGIN, expect=ESPACE_PAGE),
+    "espace:request_detail": Rule(Access.LOGIN, kwargs=_request_kwargs, expect=ESPACE_OBJECT),
+    "espace:request_status": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=_request_kwargs,
+        data=lambda w: {"status": "instruction"},
+        expect=ESPACE_ACTION,
+    ),
+    "espace:request_assign": Rule(
+        Access.LOGIN, method="post", kwargs=_request_kwargs, data=lambda w: {"assignee": ""}, expect=ESPACE_ACTION
+    ),
+    "espace:request_mobilise": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": _accepted_assistance(w).public_id},
+        data=lambda w: {"expert": str(w["assistance_expert"].pk), "reason": "Spécialiste des données publiques."},
+        expect=ESPACE_ACTION,
+    ),
+    "espace:request_message": Rule(
+        Access.LOGIN, method="post", kwargs=_request_kwargs, data=lambda w: {"body": "Bonjour"}, expect=ESPACE_ACTION
+    ),
+    "espace:request_waiting": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=_request_kwargs,
+        data=lambda w: {"waiting_for": "L’avis du DPO"},
+        expect=ESPACE_ACTION,
+    ),
+    "espace:request_follow": Rule(
+        Access.LOGIN, method="post", kwargs=_request_kwargs, data=lambda w: {"follow": "1"}, expect=ESPACE_ACTION
+    ),
+    "espace:organisation_detail": Rule(
+        Access.LOGIN, kwargs=lambda w: {"public_id": w["org"].public_id}, expect=ESPACE_OBJECT
+    ),
+    "espace:organisation_confirm": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": _pending_organisation(w).public_id},
+        expect=ESPACE_ACTION,
+    ),
+    "espace:organisation_reject": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": _pending_organisation(w).public_id},
+        data=lambda w: {"reason": "Personne inconnue de la mairie."},
+        expect=ESPACE_ACTION,
+    ),
+    "espace:organisation_programmes": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": w["org"].public_id},
+        data=lambda w: {"programmes": [str(ProgrammeFactory(slug="villages-d-avenir").pk)]},
+        expect=ESPACE_ACTION,
+    ),
+    "espace:project_follow": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        data=lambda w: {"follow": "1"},
+        expect=ESPACE_ACTION,
+    ),
+}
+RULES.update(ASSISTANCE_RULES)

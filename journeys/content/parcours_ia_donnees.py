@@ -243,9 +243,10 @@ TEMPLATE = {
             "name": "Cadrage",
             "summary": (
                 "Fixer des objectifs mesurables, délimiter les données utilisées, vérifier le cadre éthique "
-                "et juridique avec le DPO, organiser la gouvernance. Cette étape est validée par l’ANCT."
+                "et juridique avec le DPO, organiser la gouvernance. Vous pouvez demander l’avis de l’ANCT sur "
+                "votre cadrage : il éclaire vos choix sans conditionner la suite du parcours."
             ),
-            "requires_validation": True,
+            "requires_validation": False,
             "steps": [
                 {
                     "key": "objectifs",
@@ -345,9 +346,10 @@ TEMPLATE = {
                     "kind": "deliverable",
                     "title": "Note de cadrage",
                     "help": (
-                        "Cette note est examinée par l’ANCT pour valider l’étape. Elle reprend le besoin, "
-                        "les objectifs et indicateurs, les données utilisées, le résultat du cadrage éthique, "
-                        "l’avis du DPO, la gouvernance et un calendrier prévisionnel."
+                        "Elle reprend le besoin, les objectifs et indicateurs, les données utilisées, le résultat "
+                        "du cadrage éthique, l’avis du DPO, la gouvernance et un calendrier prévisionnel. C’est "
+                        "aussi la base de l’avis de l’ANCT si vous le demandez (bloc « Ingénierie sur mesure » de "
+                        "cette étape)."
                     ),
                     "required": True,
                     "deliverable_hint": "PDF, 3 à 6 pages",
@@ -569,7 +571,8 @@ TEMPLATE = {
                     "help": (
                         "L’ANCT peut apporter une ingénierie sur mesure (expertise, étude, accompagnement) "
                         "aux collectivités qui en manquent ; le préfet de département est son délégué "
-                        "territorial. Vous pouvez formuler une demande d’appui depuis la page de votre projet. "
+                        "territorial. Vous pouvez formuler une demande d’appui depuis le bloc « Ingénierie sur "
+                        "mesure » de cette étape. "
                         "Pensez aussi aux agences techniques départementales et à votre intercommunalité."
                     ),
                     "required": False,

@@ -143,9 +143,15 @@ def test_template_has_the_six_stages_in_order():
     assert all(stage["summary"].strip() for stage in TEMPLATE["stages"])
 
 
-def test_only_the_cadrage_stage_requires_anct_validation():
+def test_no_stage_of_the_default_journey_imposes_an_anct_validation():
+    # ANCT's opinion on the cadrage is asked, not imposed: an « avis sur le cadrage » request (assistance).
     validation = {stage["key"]: stage["requires_validation"] for stage in TEMPLATE["stages"]}
-    assert validation == {key: key == "cadrage" for key in STAGE_KEYS}
+    assert validation == dict.fromkeys(STAGE_KEYS, False)
+    cadrage = next(stage for stage in TEMPLATE["stages"] if stage["key"] == "cadrage")
+    texts = cadrage["summary"] + " ".join(step["help"] for step in cadrage["steps"])
+    assert "validée par l’ANCT" not in texts
+    assert "pour valider l’étape" not in texts
+    assert "avis de l’ANCT" in texts
 
 
 def test_every_stage_has_at_least_four_varied_steps_not_all_required():

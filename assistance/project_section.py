@@ -1,0 +1,44 @@
+"""The « Ingénierie sur mesure » section of the project page (journeys shows it through journeys.extensions)."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from assistance import selectors
+from assistance.enums import RequestKind
+from assistance.permissions import can_request_assistance, can_triage_request
+from journeys.models import Project, Stage
+
+# Stages of the default journey that point to ANCT's support, with the kind of request they suggest.
+STAGE_PROMPTS = {
+    "cadrage": (
+        RequestKind.CADRAGE_OPINION,
+        "Un regard extérieur sur votre note de cadrage ? Vous pouvez demander l’avis de l’ANCT : il éclaire vos "
+        "choix sans bloquer votre parcours.",
+        "Demander l’avis de l’ANCT sur le cadrage",
+    ),
+    "financement": (
+        "",
+        "Il vous manque de l’ingénierie pour monter le projet (étude, assistance à maîtrise d’ouvrage, expertise) ? "
+        "Sollicitez d’abord votre intercommunalité ou votre agence technique départementale, puis l’ANCT.",
+        "Demander un appui en ingénierie",
+    ),
+}
+
+
+def project_requests_section(request: HttpRequest, project: Project, stage: Stage) -> str:
+    """The project's requests and their status, and (for members) the way to ask for support."""
+    requests = selectors.requests_of_project(project)
+    can_ask = can_request_assistance(request.user, project)
+    if not requests and not can_ask:
+        return ""
+    kind, prompt, label = STAGE_PROMPTS.get(stage.key, ("", "", "Demander un appui à l’ANCT"))
+    context = {
+        "project": project,
+        "assistance_requests": requests,
+        "can_ask": can_ask,
+        "is_anct": bool(requests) and can_triage_request(request.user, requests[0]),
+        "prompt": prompt,
+        "ask_label": label,
+        "ask_kind": kind,
+    }
+    return render_to_string("assistance/_project_section.html", context, request=request)

@@ -1,0 +1,55 @@
+"""Reads of the assistance app, scoped by permission, with what their page shows already joined."""
+
+from django.db.models import Prefetch, QuerySet
+
+from accounts.permissions import organisations_of, organisations_visible_to
+from assistance.models import AssistanceRequest, Mobilisation, RequestAttachment, RequestEvent, RequestMessage
+from journeys.models import Project
+
+_LIST_RELATED = ("project", "organisation", "assigned_to")
+
+
+def requests_of_member(user) -> QuerySet[AssistanceRequest]:
+    """« Mes demandes »: the requests of the user's collectivités, newest first."""
+    return (
+        AssistanceRequest.objects.filter(organisation__in=organisations_of(user).values("pk"))
+        .select_related(*_LIST_RELATED)
+        .order_by("-created_at", "-pk")
+    )
+
+
+def request_for_page(user, public_id) -> AssistanceRequest:
+    """The request, if the user may see it (members, staff in scope); raises AssistanceRequest.DoesNotExist."""
+    return (
+        AssistanceRequest.objects.filter(organisation__in=organisations_visible_to(user).values("pk"))
+        .select_related("project", "organisation", "assigned_to", "submitted_by", "satisfaction")
+        .prefetch_related("themes")
+        .get(public_id=public_id)
+    )
+
+
+def thread_of(request: AssistanceRequest) -> list[RequestMessage]:
+    """The messages, oldest first, with their author and attachments."""
+    return list(
+        request.messages.select_related("author").prefetch_related(
+            Prefetch("attachments", queryset=RequestAttachment.objects.order_by("pk"))
+        )
+    )
+
+
+def request_attachments(request: AssistanceRequest) -> list[RequestAttachment]:
+    """Files joined to the request itself (not to a message)."""
+    return list(request.attachments.filter(message__isnull=True).order_by("pk"))
+
+
+def history_of(request: AssistanceRequest) -> list[RequestEvent]:
+    return list(request.events.select_related("actor").order_by("at", "pk"))
+
+
+def mobilisations_of(request: AssistanceRequest) -> list[Mobilisation]:
+    return list(request.mobilisations.select_related("expert", "mobilised_by").order_by("mobilised_at", "pk"))
+
+
+def requests_of_project(project: Project) -> list[AssistanceRequest]:
+    """A project's requests for its page (the project is already visible to the reader)."""
+    return list(project.assistance_requests.order_by("-created_at", "-pk"))
