@@ -82,8 +82,8 @@ def send_organisation_to_confirm(organisation_id: int) -> int:
     """Tell the ANCT staff covering the territory that a new collectivité waits for their confirmation."""
     organisation = Organisation.objects.select_related("departement", "region").get(pk=organisation_id)
     referent = User.objects.filter(memberships__organisation=organisation, memberships__role=Role.REFERENT).first()
-    changelist = reverse("admin:accounts_organisation_changelist")
-    url = absolute(f"{changelist}?status__exact=pending")
+    # Chargés de mission confirm in the espace ANCT (its URL name, not an import: accounts sits below assistance).
+    url = absolute(reverse("espace:organisation_detail", kwargs={"public_id": organisation.public_id}))
     to = [user.email for user in staff_covering(organisation).filter(wants_notifications=True)]
     return send(
         "organisation_to_confirm", to=to, context={"organisation": organisation, "referent": referent, "url": url}

@@ -52,9 +52,12 @@ def inactive_since(now: datetime) -> datetime:
 
 
 def awaiting_validation_condition() -> Q:
-    """Projects whose current stage requires an ANCT validation it does not have yet."""
-    validated = StageValidation.objects.filter(project=OuterRef("pk"), stage=OuterRef("current_stage"))
-    return Q(current_stage__requires_validation=True) & ~Q(Exists(validated))
+    """Projects whose current stage requires an ANCT validation it does not have (yet, or any more), and projects
+    with a validation voided by a later change and not given again."""
+    validated = StageValidation.objects.active().filter(project=OuterRef("pk"), stage=OuterRef("current_stage"))
+    revalidated = StageValidation.objects.active().filter(project=OuterRef("project"), stage=OuterRef("stage"))
+    voided = StageValidation.objects.voided().filter(project=OuterRef("pk")).filter(~Exists(revalidated))
+    return (Q(current_stage__requires_validation=True) & ~Q(Exists(validated))) | Q(Exists(voided))
 
 
 def with_stage_progress(projects: QuerySet[Project]) -> QuerySet[Project]:

@@ -430,22 +430,20 @@ def _request_kwargs(world: dict) -> dict:
 
 
 # Members of the collectivité ask and write; staff covering it read and work from the espace ANCT.
-MEMBERS_READ = {"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 200}
-MEMBERS_WRITE = {"outsider": 404, "member": 302, "referent": 302, "staff_out": 404, "staff_in": 403}
+MEMBERS_READ = roles(outsider=404, member=200, referent=200, staff_out=404, staff_in=200, no_second_factor=404)
+MEMBERS_WRITE = roles(outsider=404, member=302, referent=302, staff_out=404, staff_in=403, no_second_factor=404)
 # The espace ANCT: refused (403) to anyone the permission helpers give no ANCT scope; a page of the scope is 200.
-ESPACE_PAGE = {"outsider": 403, "member": 403, "referent": 403, "staff_out": 200, "staff_in": 200}
+ESPACE_PAGE = roles(outsider=403, member=403, referent=403, staff_out=200, staff_in=200, no_second_factor=403)
 # An object outside the scope is a 404 for staff; an action in the scope redirects (302) once done.
-ESPACE_OBJECT = {"outsider": 403, "member": 403, "referent": 403, "staff_out": 404, "staff_in": 200}
-ESPACE_ACTION = {"outsider": 403, "member": 403, "referent": 403, "staff_out": 404, "staff_in": 302}
+ESPACE_OBJECT = roles(outsider=403, member=403, referent=403, staff_out=404, staff_in=200, no_second_factor=403)
+ESPACE_ACTION = roles(outsider=403, member=403, referent=403, staff_out=404, staff_in=302, no_second_factor=403)
 
 ASSISTANCE_RULES: dict[str, Rule] = {
-    "assistance:request_list": Rule(
-        Access.LOGIN, expect={"outsider": 200, "member": 200, "referent": 200, "staff_out": 200, "staff_in": 200}
-    ),
+    "assistance:request_list": Rule(Access.LOGIN, expect=all_roles(200)),
     "assistance:request_create": Rule(
         Access.LOGIN,
         kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
-        expect={"outsider": 404, "member": 200, "referent": 200, "staff_out": 404, "staff_in": 403},
+        expect=roles(outsider=404, member=200, referent=200, staff_out=404, staff_in=403, no_second_factor=404),
     ),
     "assistance:request_detail": Rule(Access.LOGIN, kwargs=_request_kwargs, expect=MEMBERS_READ),
     "assistance:message_create": Rule(

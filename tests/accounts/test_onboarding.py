@@ -220,4 +220,5 @@ def test_staff_covering_the_territory_are_emailed_a_new_organisation_to_confirm(
     assert [message.to for message in mail.outbox] == [[staff_in.email]]
     assert "Collectivité à confirmer : Saint-Étienne" in mail.outbox[0].subject
     assert "Claire Martin" in mail.outbox[0].body
-    assert "/admin/accounts/organisation/?status__exact=pending" in mail.outbox[0].body
+    organisation = Organisation.objects.get(commune=saint_etienne)
+    assert f"/espace-anct/collectivites/{organisation.public_id}/" in mail.outbox[0].body
