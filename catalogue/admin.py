@@ -5,6 +5,7 @@ from django.db import models
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
 
+from accounts.admin import ScopedChoicesMixin
 from accounts.permissions import staff_organisation_filter
 from catalogue import services
 from catalogue.models import AdopterMessage, Adoption, Publisher, Service, Theme
@@ -45,6 +46,13 @@ class ServiceAdmin(ImportExportModelAdmin):
         ("Suivi", {"fields": ["adopter_count", "created_at", "updated_at"]}),
     ]
 
+    # django-import-export lets anyone through the admin login import and export unless told otherwise.
+    def has_import_permission(self, request) -> bool:
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request) -> bool:
+        return self.has_view_permission(request)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Themes are saved with the related objects: the search index is refreshed once they are.
@@ -76,8 +84,8 @@ class ThemeAdmin(admin.ModelAdmin):
             services.refresh_search_index(service_ids=list(obj.services.values_list("pk", flat=True)))
 
 
-class ScopedByOrganisationAdmin(admin.ModelAdmin):
-    """Rows of organisations: a chargé de mission sees those of the territory they cover."""
+class ScopedByOrganisationAdmin(ScopedChoicesMixin, admin.ModelAdmin):
+    """Rows of organisations: a chargé de mission sees those of the territory they cover, and chooses only them."""
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
