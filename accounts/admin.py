@@ -6,6 +6,8 @@ the "view on site" shortcut only follows objects the staff member's admin shows 
 Every admin page is crawled for every staff role by tests/test_admin_crawl.py (table: tests/admin_rules.py).
 """
 
+from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
+from allauth.account.models import EmailAddress
 from allauth.account.views import LoginView
 from allauth.mfa.models import Authenticator
 from django import forms
@@ -406,6 +408,7 @@ class UserAdmin(DjangoUserAdmin):
 class StaffScopeAdmin(admin.ModelAdmin):
     list_display = ["user", "level", "region"]
     list_filter = ["level", "region"]
+    ordering = ["user__email"]  # the list and its autocomplete paginate: a stable order
     search_fields = ["user__email", "user__last_name"]
     autocomplete_fields = ["user"]
     filter_horizontal = ["departements"]
@@ -443,3 +446,11 @@ class AuthenticatorAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(AllauthEmailAddressAdmin):
+    ordering = ["email"]  # the list and its autocomplete paginate: a stable order
