@@ -1,13 +1,15 @@
 """The ANCT back-office for journeys: projects scoped by territory, versioned templates and diagnostic."""
 
 import csv
+import re
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.urls import path
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -66,6 +68,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._scoped_object(request, object_id)
+        if not re.fullmatch(r"[0-9]{1,18}", version_id):  # simple-history would raise on it (500)
+            raise Http404
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         request.history_read_only = True  # every field displayed, none in the form (get_readonly_fields)
@@ -385,8 +389,16 @@ class ProjectAdmin(HistoryAdmin, StaffScopedAdmin):
         """The changelist as filtered and searched (same query string), as CSV."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        changelist = self.get_changelist_instance(request)
-        return _csv_response(changelist.get_queryset(request))
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters:  # a hand-made query string: the list itself would say so too
+            self.message_user(
+                request,
+                "Ces filtres ne s’appliquent pas à la liste des projets : rien n’a été exporté.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse("admin:journeys_project_changelist"))
+        return _csv_response(queryset)
 
     @admin.action(description="Exporter la sélection en CSV")
     def export_selection_csv(self, request, queryset):

@@ -247,7 +247,8 @@ ADMIN_MODELS: dict[str, ModelRule] = {
         on_site=True,
         views={
             "catalogue_service_import": SUPERUSER_WRITES,
-            "catalogue_service_process_import": View(get=roles(405, 405), post=roles(WRITE, 403)),  # POST only
+            # POST only; the crawl's prepared file does not exist: asked again (302), nothing imported.
+            "catalogue_service_process_import": View(get=roles(405, 405), post=roles(302, 403)),
             "catalogue_service_export": View(get=roles(200, 403), post=roles(200, 403)),  # the file
         },
         third_party_templates=True,

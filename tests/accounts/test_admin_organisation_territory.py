@@ -91,3 +91,24 @@ def test_superuser_gets_a_french_error_when_a_collectivite_would_have_two_territ
     assert response.status_code == 200
     assert "Choisissez un seul territoire" in response.content.decode()
     assert _placement(org) == before
+
+
+def test_superuser_adds_a_collectivite_placed_by_its_territory(client, db):
+    commune = CommuneFactory()
+    login_with_second_factor(client, UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(
+        reverse("admin:accounts_organisation_add"),
+        {
+            "name": "Mairie de test",
+            "commune": commune.pk,
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    organisation = Organisation.objects.get(commune=commune)
+    assert (organisation.kind, organisation.departement_id, organisation.region_id) == (
+        "commune",
+        commune.departement_id,
+        commune.region_id,
+    )

@@ -49,3 +49,29 @@ def test_staff_holding_the_catalogue_permissions_may_import(client, themes):
     login_with_second_factor(client, staff)
     assert client.get("/admin/catalogue/service/import/").status_code == 200
     assert client.get("/admin/catalogue/service/export/").status_code == 200
+
+
+@pytest.mark.ignore_template_errors
+def test_confirming_an_import_whose_prepared_file_is_gone_asks_for_the_file_again(client, themes):
+    login_with_second_factor(client, StaffUserFactory(is_superuser=True))
+    response = client.post(
+        "/admin/catalogue/service/process_import/",
+        {"import_file_name": "expire.csv", "original_file_name": "services.csv", "format": "0", "resource": "0"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/catalogue/service/import/"
+    page = client.get(response["Location"])
+    assert "Le fichier préparé pour l’import n’est plus disponible" in page.content.decode()
+    assert not Service.objects.exists()
+
+
+@pytest.mark.ignore_template_errors
+def test_an_import_is_prepared_then_confirmed(client, themes):
+    login_with_second_factor(client, StaffUserFactory(is_superuser=True))
+    upload = SimpleUploadedFile("services.csv", CSV.replace("pirate", "utile").encode(), content_type="text/csv")
+    page = client.post("/admin/catalogue/service/import/", {"import_file": upload, "format": "0"})
+    assert page.status_code == 200
+    confirm = page.context["confirm_form"]
+    response = client.post("/admin/catalogue/service/process_import/", confirm.initial)
+    assert response.status_code == 302
+    assert Service.objects.filter(slug="outil-utile").exists()

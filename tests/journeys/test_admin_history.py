@@ -117,3 +117,9 @@ def test_history_of_a_deleted_project_is_not_served(client, world, project):
     history_list, _record = _history_urls(project)
     Project.objects.filter(pk=project.pk).delete()
     assert client.get(history_list).status_code == 404
+
+
+def test_a_version_that_is_not_a_number_is_a_404_not_a_server_error(client, world, project):
+    login_with_second_factor(client, world["staff_in"])
+    response = client.get(f"/admin/journeys/project/{project.pk}/history/abc/")
+    assert response.status_code == 404
