@@ -51,9 +51,17 @@ STANDARD_VIEWS = ("changelist", "add", "change", "delete", "history")
 # The admin's unnamed patterns: `<id>/` redirects to `<id>/change/`, and the final catch-all.
 UNNAMED_CATCH_ALL = "/admin/inconnu/"
 IGNORED_TABLES = {"django_session"}  # sessions change on every request (messages, login records)
-# Where a session without the second factor is sent: the back-office login (which sends on to TOTP), the TOTP
-# pages themselves, or the index (Django's logout view of a session the admin does not accept).
-SECOND_FACTOR_WAY = ("/admin/login/", "/compte/2fa/", "/admin/?", "/admin/")
+
+
+def _sent_to_second_factor(location: str) -> bool:
+    """A session without the second factor goes to the back-office login (which sends it on to TOTP), to the TOTP
+    pages themselves, or to the index (Django's logout view, for a session the admin does not accept)."""
+    login, activate, reauthenticate = (
+        reverse("admin:login"),
+        reverse("mfa_activate_totp"),
+        reverse("mfa_reauthenticate"),
+    )
+    return location.startswith((f"{login}?", activate, reauthenticate)) or location == reverse("admin:index")
 
 
 def _label(model) -> str:
@@ -345,7 +353,7 @@ class Crawl:
         body = _body(response)
         if response.status_code != expected:
             self.failures.append(f"{where} : {response.status_code}, attendu {expected}")
-        if self.role == NO_SECOND_FACTOR and not response.get("Location", "").startswith(SECOND_FACTOR_WAY):
+        if self.role == NO_SECOND_FACTOR and not _sent_to_second_factor(response.get("Location", "")):
             self.failures.append(f"{where} : servi sans double authentification ({response.get('Location')})")
         for marker in self.hidden:
             if marker.lower() in body.lower():
