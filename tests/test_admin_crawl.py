@@ -503,10 +503,10 @@ def crawl_model(crawl: Crawl, label: str, rule: ModelRule, model_admin) -> None:
     crawl.view(reverse(f"{prefix}_delete", args=[object_id]), rule.delete, {"post": "yes"})
     crawl.view(reverse(f"{prefix}_history", args=[object_id]), rule.history)
     if rule.history_record is not None:
-        version = target.history.order_by("history_date").first()
-        crawl.view(
-            reverse(f"{prefix}_simple_history", args=[object_id, version.history_id]), rule.history_record, payload
-        )
+        versions = list(target.history.order_by("history_date").values_list("history_id", flat=True))
+        for index, version in enumerate(versions):  # each past version; the first one is also posted back
+            url = reverse(f"{prefix}_simple_history", args=[object_id, version])
+            crawl.view(url, rule.history_record if index == 0 else View(get=rule.history_record.get), payload)
         crawl.check(
             "get",
             reverse(f"{prefix}_simple_history", args=[object_id, "abc"]),
