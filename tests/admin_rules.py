@@ -118,12 +118,12 @@ def superuser_only(
     `scoped_rows`: the admin's queryset is scoped too, so the history of a row out of scope « does not exist ».
     """
 
-    def view(allowed: bool, get: int = 200) -> View:
-        return View(get=roles(get if allowed else 403, 403), post=roles(WRITE if allowed else 403, 403))
+    def view(allowed: bool) -> View:
+        return View(get=roles(200 if allowed else 403, 403), post=roles(WRITE if allowed else 403, 403))
 
     return ModelRule(
         target=target,
-        changelist=View(get=roles(200, 403), post=roles(WRITE, 403)),
+        changelist=View(get=roles(200, 403)),  # its POSTs are the actions
         add=view(add),
         change=View(get=roles(200, 403), post=roles(WRITE if change else 403, 403)),
         delete=view(delete),
@@ -152,7 +152,8 @@ def referential(target) -> ModelRule:
 
 
 # Scoped admins: the list is filtered (200 for every scoped role), an object of alpha is 200 in scope and
-# « does not exist » out of scope (Django redirects to the index, 302), staff without scope get 403.
+# « does not exist » out of scope (Django redirects to the index, 302), staff without scope get 403 (302 where
+# Django looks the object up before the permission, as its history page does).
 SCOPED_LIST = View(get=roles(200, 200, unscoped=403))
 SCOPED_HISTORY = View(get=roles(200, in_scope=200, out_scope=302, unscoped=302))
 # An action of a scoped list: in scope it works (WRITE); out of scope the selection is empty: 302, nothing changes.
