@@ -1,21 +1,29 @@
 """The ANCT back-office for people and collectivités, scoped by the staff member's territory.
 
 The default admin site is wired here for the whole portal: `/admin/login/` is allauth's login (same
-throttling as the site), and no admin page opens without a second factor (see accounts.second_factor).
+throttling as the site), no admin page opens without a second factor (see accounts.second_factor), and
+the "view on site" shortcut only follows objects the staff member's admin shows them.
+Every admin page is crawled for every staff role by tests/test_admin_crawl.py (table: tests/admin_rules.py).
 """
 
+from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
+from allauth.account.models import EmailAddress
 from allauth.account.views import LoginView
+from allauth.mfa.models import Authenticator
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts import permissions, services
@@ -49,11 +57,53 @@ def _admin_login(request: HttpRequest, extra_context=None) -> HttpResponse:
     return LoginView.as_view()(request)
 
 
+def _view_on_site(request: HttpRequest, content_type_id: str, object_id: str) -> HttpResponse:
+    """Django's "view on site" shortcut, for an object the staff member's admin shows them; 404 otherwise."""
+    try:
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    except (ValueError, ContentType.DoesNotExist) as error:
+        raise Http404 from error
+    model_admin = admin.site._registry.get(model)
+    if model_admin is None or not model_admin.has_view_permission(request):
+        raise Http404
+    obj = model_admin.get_object(request, unquote(object_id))  # through the admin's (scoped) queryset
+    if obj is None or not model_admin.has_view_permission(request, obj):
+        raise Http404
+    return shortcut(request, content_type_id, object_id)
+
+
+_django_get_urls = admin.site.get_urls
+
+
+def _get_urls():
+    # Django's own shortcut answers for any object of any model: it would give out-of-scope project addresses.
+    scoped = path(
+        "r/<path:content_type_id>/<path:object_id>/", admin.site.admin_view(_view_on_site), name="view_on_site"
+    )
+    return [scoped if getattr(url, "name", None) == "view_on_site" else url for url in _django_get_urls()]
+
+
 admin.site.has_permission = _has_permission
 admin.site.login = _admin_login
+admin.site.get_urls = _get_urls
 
 
-class StaffScopedAdmin(admin.ModelAdmin):
+class ScopedChoicesMixin:
+    """A related object offered (or accepted) in a form is one the staff member's admin of that model shows them.
+
+    Django offers every row of the related table by default, and validates the posted id against it: a
+    chargé de mission could then pick any collectivité or any person, whatever the widget (select,
+    autocomplete, raw id). Superusers keep every row.
+    """
+
+    def get_field_queryset(self, db, db_field, request):
+        related_admin = self.admin_site._registry.get(db_field.remote_field.model)
+        if related_admin is None or request.user.is_superuser:
+            return super().get_field_queryset(db, db_field, request)
+        return related_admin.get_queryset(request).using(db)
+
+
+class StaffScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     """A staff member sees and changes only the rows of the organisations in their territorial scope."""
 
     organisation_path = "organisation__"
@@ -110,7 +160,7 @@ class DepartementFilter(RegionFilter):
         return [(dep.code, f"{dep.code} — {dep.name}") for dep in Departement.objects.order_by("code")]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedChoicesMixin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
@@ -151,9 +201,38 @@ class OrganisationRejectForm(forms.Form):
         return reason
 
 
+TERRITORY_LINKS = ["commune", "epci", "departement_territory", "region_territory"]
+# Derived from the territory link (services.placement_of), never typed in.
+PLACEMENT_FIELDS = ["kind", "departement", "region"]
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    """A superuser may rebind a collectivité to another territory; kind, département and région follow it."""
+
+    class Meta:
+        model = Organisation
+        fields = ["name", *TERRITORY_LINKS]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not all(name in self.fields for name in TERRITORY_LINKS):
+            return cleaned  # read-only territory (chargés de mission): nothing to derive
+        chosen = [cleaned[name] for name in TERRITORY_LINKS if cleaned.get(name)]
+        if len(chosen) != 1:
+            raise forms.ValidationError(
+                "Choisissez un seul territoire : une commune, un EPCI, un département ou une région."
+            )
+        kind, departement, region = services.placement_of(chosen[0])
+        if region is None:
+            raise forms.ValidationError("Ce territoire n’est rattaché à aucune région dans le référentiel.")
+        self.instance.kind, self.instance.departement_id, self.instance.region_id = kind, departement, region
+        return cleaned
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(StaffScopedAdmin):
     organisation_path = ""
+    form = OrganisationAdminForm
     list_display = ["name", "kind", "departement", "region", "status", "created_at"]
     list_filter = ["status", "kind", RegionFilter, DepartementFilter]
     search_fields = ["name", "commune__insee_code", "commune__siren", "epci__siren", "departement_territory__code"]
@@ -170,10 +249,15 @@ class OrganisationAdmin(StaffScopedAdmin):
         "rejected_by",
         "rejection_reason",
     ]
-    raw_id_fields = ["commune", "epci"]
+    raw_id_fields = ["commune", "epci", "departement_territory", "region_territory"]
     inlines = [MembershipInline]
     actions = ["confirm_organisations", "reject_organisations"]
     ordering = ["-created_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The territory places the collectivité in a chargé de mission's scope: only a superuser rebinds it.
+        territory = PLACEMENT_FIELDS if request.user.is_superuser else [*TERRITORY_LINKS, *PLACEMENT_FIELDS]
+        return [*self.readonly_fields, *territory]
 
     @admin.action(description="Confirmer les collectivités sélectionnées")
     def confirm_organisations(self, request, queryset):
@@ -234,22 +318,35 @@ class OrganisationAdmin(StaffScopedAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(StaffScopedAdmin):
+    """Read-only for chargés de mission: they change roles on the site's member pages, where the rules hold."""
+
     list_display = ["user", "organisation", "role", "created_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "user__last_name", "organisation__name"]
     list_select_related = ["user", "organisation"]
     autocomplete_fields = ["user", "organisation"]
 
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
 
 @admin.register(JoinRequest)
 class JoinRequestAdmin(StaffScopedAdmin):
+    """Requests are decided through the actions (the services apply the rules and tell the requester).
+
+    Chargés de mission read them and run the actions; only a superuser edits a request's fields.
+    """
+
     list_display = ["user", "organisation", "role", "status", "created_at", "decided_at"]
     list_filter = ["status", "role"]
     search_fields = ["user__email", "user__last_name", "organisation__name"]
     list_select_related = ["user", "organisation"]
-    readonly_fields = ["public_id", "created_at", "decided_at", "decided_by"]
+    readonly_fields = ["public_id", "status", "created_at", "decided_at", "decided_by"]
     autocomplete_fields = ["user", "organisation"]
     actions = ["approve", "refuse"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
 
     def _decide(self, request, queryset, approve: bool) -> None:
         done = 0
@@ -311,6 +408,7 @@ class UserAdmin(DjangoUserAdmin):
 class StaffScopeAdmin(admin.ModelAdmin):
     list_display = ["user", "level", "region"]
     list_filter = ["level", "region"]
+    ordering = ["user__email"]  # the list and its autocomplete paginate: a stable order
     search_fields = ["user__email", "user__last_name"]
     autocomplete_fields = ["user"]
     filter_horizontal = ["departements"]
@@ -329,3 +427,30 @@ class StaffScopeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser
+
+
+# allauth's admin shows and edits the authenticator's `data`, which holds the TOTP secret and recovery codes:
+# whoever reads it can produce that person's codes. Superusers list authenticators and delete a lost one.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    list_display = ["user", "type", "created_at", "last_used_at"]
+    list_filter = ["type"]
+    fields = ["user", "type", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(AllauthEmailAddressAdmin):
+    ordering = ["email"]  # the list and its autocomplete paginate: a stable order

@@ -87,6 +87,11 @@ def _placement(territory: Territory) -> tuple[str, str | None, str | None]:
     return TerritoryKind.REGION, None, territory.code
 
 
+def placement_of(territory: Territory) -> tuple[str, str | None, str | None]:
+    """(kind, département code, région code) a collectivité bound to `territory` takes from the referential."""
+    return _placement(territory)
+
+
 @transaction.atomic
 def register_organisation(*, user: User, territory: Territory) -> Organisation:
     """Create the organisation of a territory with `user` as its référent, pending ANCT confirmation.

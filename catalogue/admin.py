@@ -1,10 +1,16 @@
 """ANCT back-office of the catalogue: services (with CSV/JSON import and export), publishers, themes, adopters."""
 
-from django.contrib import admin
+import os
+
+from django.contrib import admin, messages
 from django.db import models
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
+from import_export.tmp_storages import CacheStorage
 
+from accounts.admin import ScopedChoicesMixin
 from accounts.permissions import staff_organisation_filter
 from catalogue import services
 from catalogue.models import AdopterMessage, Adoption, Publisher, Service, Theme
@@ -45,6 +51,31 @@ class ServiceAdmin(ImportExportModelAdmin):
         ("Suivi", {"fields": ["adopter_count", "created_at", "updated_at"]}),
     ]
 
+    # The file checked by the dry run waits in the cache (Redis in production) for the confirmation: every
+    # web process finds it, and a posted name only ever reads an import's own key (not a file of /tmp).
+    tmp_storage_class = CacheStorage
+
+    # django-import-export lets anyone through the admin login import and export unless told otherwise.
+    def has_import_permission(self, request) -> bool:
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request) -> bool:
+        return self.has_view_permission(request)
+
+    def process_import(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        """The confirmed import; a prepared file that expired (or never was) is asked for again, never a 500."""
+        if request.method == "POST" and self.has_import_permission(request):
+            name = os.path.basename(request.POST.get("import_file_name", ""))
+            storage = self.get_tmp_storage_class()(name=name, **self.get_tmp_storage_class_kwargs())
+            if not name or storage.read() is None:
+                self.message_user(
+                    request,
+                    "Le fichier préparé pour l’import n’est plus disponible : choisissez-le de nouveau.",
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(reverse("admin:catalogue_service_import"))
+        return super().process_import(request, **kwargs)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Themes are saved with the related objects: the search index is refreshed once they are.
@@ -76,8 +107,8 @@ class ThemeAdmin(admin.ModelAdmin):
             services.refresh_search_index(service_ids=list(obj.services.values_list("pk", flat=True)))
 
 
-class ScopedByOrganisationAdmin(admin.ModelAdmin):
-    """Rows of organisations: a chargé de mission sees those of the territory they cover."""
+class ScopedByOrganisationAdmin(ScopedChoicesMixin, admin.ModelAdmin):
+    """Rows of organisations: a chargé de mission sees those of the territory they cover, and chooses only them."""
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

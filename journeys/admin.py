@@ -1,12 +1,15 @@
 """The ANCT back-office for journeys: projects scoped by territory, versioned templates and diagnostic."""
 
 import csv
+import re
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
-from django.urls import path
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -32,7 +35,13 @@ from territories.models import Programme
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """simple-history's admin with a named-argument URL for a past version (the access table can reverse it)."""
+    """simple-history's admin, scoped and read-only: the history of an object the admin shows, never a revert.
+
+    simple-history loads the object from the history table (not from `get_queryset`) and checks only the view
+    permission, and its past-version page is a form whose POST saves that version back: out-of-scope staff
+    would read any project and move it into their collectivité, and frozen content would be rewritten.
+    `SIMPLE_HISTORY_REVERT_DISABLED` only hides the button; the POST is refused here.
+    """
 
     def get_urls(self):
         urls = super().get_urls()
@@ -44,6 +53,42 @@ class HistoryAdmin(SimpleHistoryAdmin):
             name=name,
         )
         return [named] + [url for url in urls if getattr(url, "name", None) != name]
+
+    def _scoped_object(self, request, object_id):
+        """The object through the admin's own (scoped) queryset: 403 without the view permission, 404 outside."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise Http404
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._scoped_object(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._scoped_object(request, object_id)
+        if not re.fullmatch(r"[0-9]{1,18}", version_id):  # simple-history would raise on it (500)
+            raise Http404
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        request.history_read_only = True  # every field displayed, none in the form (get_readonly_fields)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not getattr(request, "history_read_only", False):
+            return readonly
+        if self.fieldsets or self.fields:
+            shown = flatten_fieldsets(self.fieldsets) if self.fieldsets else list(self.fields)
+        else:
+            fields = [*self.model._meta.fields, *self.model._meta.many_to_many]
+            shown = [field.name for field in fields if field.editable and not field.auto_created]
+        return [*readonly, *(name for name in shown if name not in readonly)]
 
 
 class FrozenInlineMixin:
@@ -345,8 +390,16 @@ class ProjectAdmin(HistoryAdmin, StaffScopedAdmin):
         """The changelist as filtered and searched (same query string), as CSV."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        changelist = self.get_changelist_instance(request)
-        return _csv_response(changelist.get_queryset(request))
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters:  # a hand-made query string: the list itself would say so too
+            self.message_user(
+                request,
+                "Ces filtres ne s’appliquent pas à la liste des projets : rien n’a été exporté.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse("admin:journeys_project_changelist"))
+        return _csv_response(queryset)
 
     @admin.action(description="Exporter la sélection en CSV")
     def export_selection_csv(self, request, queryset):

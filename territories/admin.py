@@ -156,6 +156,7 @@ class ProgrammeImportForm(forms.Form):
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "member_communes", "member_epcis"]
+    ordering = ["name"]  # the counts group the rows: the model's ordering no longer applies
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "summary", "url", "members"]

@@ -113,3 +113,14 @@ def test_staff_filters_projects_by_programme(client, world):
     body = client.get(reverse("admin:journeys_project_changelist"), {"programme": programme.slug}).content.decode()
     assert "Projet PVD" in body
     assert "Projet hors programme" not in body
+
+
+def test_csv_export_with_an_unknown_filter_sends_back_to_the_list_with_a_message(client, world):
+    sample_template()
+    ProjectFactory(organisation=world["org"], title="Projet dedans")
+    login_with_second_factor(client, world["staff_in"])
+    response = client.get(reverse("admin:journeys_project_export_csv"), {"inconnu": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:journeys_project_changelist")
+    page = client.get(response["Location"]).content.decode()
+    assert "Ces filtres ne s’appliquent pas à la liste des projets" in page
