@@ -21,6 +21,7 @@ class ExpertAdmin(admin.ModelAdmin):
         ("Thématiques et territoires", {"fields": ["themes", "is_national", "regions", "departements"]}),
     ]
     show_full_result_count = False
+    ordering = ["name", "pk"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(mobilisation_total=Count("mobilisations"))

@@ -242,6 +242,8 @@ ADMIN_MODELS: dict[str, ModelRule] = {
         scoped=True,
     ),
     "accounts.StaffScope": superuser_only(lambda s: s["scope"]),
+    # assistance: the experts directory is reference content (superusers); chargés de mission read it in the espace
+    "assistance.Expert": superuser_only(lambda s: s["expert"]),
     # catalogue: reference content (superusers), adoptions and messages of collectivités (superusers)
     "catalogue.Service": superuser_only(
         lambda s: s["service"],
@@ -321,4 +323,5 @@ APP_LISTS: dict[str, dict[str, int]] = {
     "catalogue": roles(200, 404),
     "journeys": roles(200, 200, unscoped=404),
     "resources": roles(200, 404),
+    "assistance": roles(200, 404),
 }

@@ -194,6 +194,7 @@ def build_seed() -> dict:
         UserFactory,
         activate_totp,
     )
+    from tests.assistance.factories import ExpertFactory
     from tests.catalogue.factories import AdoptionFactory, ServiceFactory
     from tests.journeys.factories import ProjectFactory, ThemeFactory, sample_diagnostic, sample_template
     from tests.resources.factories import ResourceFactory
@@ -276,6 +277,7 @@ def build_seed() -> dict:
         "dsfr_config": DsfrConfig.objects.create(site_title="Territoires IA"),
         "authenticator": Authenticator.objects.get(user=users[SUPERUSER]),
         "scope": StaffScope.objects.get(user=users["dep_in"]),
+        "expert": ExpertFactory(name="Expertise données publiques"),
     }
 
 

@@ -12,7 +12,7 @@ from assistance import services
 from assistance.enums import RequestKind
 from assistance.models import AssistanceRequest, Satisfaction
 from journeys.models import Project
-from tests.accounts.factories import JoinRequestFactory, OrganisationFactory, StaffUserFactory
+from tests.accounts.factories import JoinRequestFactory, OrganisationFactory, StaffUserFactory, with_second_factor
 from tests.assistance.factories import AssistanceRequestFactory
 from tests.journeys.factories import ProjectFactory, complete_stage, move_to
 
@@ -48,6 +48,7 @@ def test_escalated_requests_appear_for_regional_and_national_levels_only(client_
     assert services.escalate_overdue() == 1
     regional = StaffUserFactory()
     StaffScope.objects.filter(user=regional).update(level=ScopeLevel.REGIONAL, region_id=world["org"].region_id)
+    with_second_factor(regional)
     assert late.get_espace_url() in _section(_home(client_as, regional), "escalated")
     assert 'id="escalated"' not in _home(client_as, world["staff_in"])
 
