@@ -3,6 +3,8 @@
 Tests build against this sample so they do not depend on the wording of the shipped content.
 """
 
+from journeys.content.loader import ethics_rules
+
 TEMPLATE = {
     "slug": "parcours-test",
     "name": "Parcours de test",
@@ -201,7 +203,8 @@ def _choice(key, section, kind, text, keys):
     }
 
 
-# Same question and choice keys as journeys/content/cadrage_ethique.py (a subset), shorter texts.
+# Same question and choice keys as journeys/content/cadrage_ethique.py (a subset), shorter texts, the shipped
+# rules table (journeys/content/cadrage_ethique_regles.yaml) and no guidance text.
 ETHICS_CHECK = {
     "questions": [
         _yes_no("dp_traitement", "donnees_personnelles", "Le projet utilise-t-il des données personnelles ?"),
@@ -284,4 +287,5 @@ ETHICS_CHECK = {
         "prohibited": {"label": "Pratique interdite", "guidance": "Ce système ne peut pas être déployé."},
     },
     "guidance": {},
+    "rules": ethics_rules(),
 }
