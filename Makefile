@@ -9,7 +9,7 @@ PORT ?= 8000
 # The whole suite in parallel; e2e tests share the machine's Chromium.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test worker beat lint fmt bench demo migrate system-deps test-system-deps clean lock
+.PHONY: run test worker beat lint fmt bench demo migrate system-deps test-system-deps clean lock mutation-ethics
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ fmt: $(STAMP)
 ## Benchmarks with the data generator (figures printed, nothing asserted on time).
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)
+
+## Mutation testing of the ethics and legal check rules (journeys/ethics.py), in var/mutation/ethics/: a few minutes.
+mutation-ethics: $(STAMP)
+	bash scripts/mutation/run.sh ethics
 
 lock:
 	$(BIN)/pip freeze --exclude-editable > requirements-dev.lock
