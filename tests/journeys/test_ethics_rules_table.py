@@ -1,6 +1,7 @@
 """The rules table has the documented shape and names only questions, choices, facts and texts that exist."""
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -107,3 +108,12 @@ def test_rule_keys_are_unique_and_transparency_articles_only_on_transparency_rul
     rules = ethics_rules()["rules"]
     assert len({rule["key"] for rule in rules}) == len(rules)
     assert all(rule["section"] == "transparency" for rule in rules if "article" in rule)
+
+
+def test_labels_and_sources_shown_on_the_page_follow_french_typography():
+    table = ethics_rules()
+    texts = [rule["label"] for rule in table["rules"]] + [rule["source"] for rule in table["rules"]]
+    texts += [item["source"] for item in table["aipd_implied_criteria"]]
+    for text in texts:
+        assert not re.search(r"[^\u00a0][;:?!]|«[^\u00a0]|[^\u00a0]»", text), text
+        assert "'" not in text, text
