@@ -10,19 +10,14 @@ from collections.abc import Iterable
 
 YES_NO_CHOICES = ("oui", "non")
 NONE_KEYS = frozenset({"aucun", "aucune"})
-LEVEL_LABELS = {
-    "none": "Pas de système d’intelligence artificielle",
-    "minimal": "Risque minimal",
-    "limited": "Risque limité",
-    "high": "Haut risque",
-    "prohibited": "Pratique interdite",
-}
+NO_AI_LABEL = "Pas de système d’intelligence artificielle"
+UNDETERMINED = ("Non déterminé", "Répondez aux questions sur l’IA pour connaître le niveau de risque.")
 NOTE_SECTIONS = ("alerts", "personal_data", "aipd", "ai_act", "transparency", "human_oversight", "environment")
 CRITERIA_COUNT = "criteria_count"
 
 
 class RulesError(ValueError):
-    """The rules table names a fact it does not define, or a condition of unknown shape."""
+    """The rules table names a fact or a text that does not exist, or has a condition of unknown shape."""
 
 
 def _choices(question: dict) -> tuple[str, ...]:
@@ -33,7 +28,7 @@ def _choices(question: dict) -> tuple[str, ...]:
 
 
 def _labels(content: dict) -> dict[str, str]:
-    return {question["key"]: question.get("text", question["key"]) for question in content.get("questions", [])}
+    return {question["key"]: question.get("text", question["key"]) for question in content["questions"]}
 
 
 def clean_answers(content: dict, raw: dict) -> tuple[dict, list[str]]:
@@ -41,7 +36,7 @@ def clean_answers(content: dict, raw: dict) -> tuple[dict, list[str]]:
     answers: dict = {}
     errors = []
     labels = _labels(content)
-    for question in content.get("questions", []):
+    for question in content["questions"]:
         key = question["key"]
         value = raw.get(key)
         if value in (None, "", []):
@@ -150,16 +145,18 @@ def evaluate(content: dict, answers: dict) -> dict:
     guidance, notes}, transparency [{article, text}], human_oversight {sufficient, notes}, environment {notes},
     alerts; plus rules (keys of the rules shown) and sources (the legal references of those rules)."""
     table = content["rules"]
-    guidance = content.get("guidance") or {}
-    criteria_labels = {item["key"]: item["label"] for item in content.get("aipd_criteria", [])}
+    guidance = content["guidance"]
+    criteria_labels = {item["key"]: item["label"] for item in content["aipd_criteria"]}
     evaluation = _Evaluation(table, answers, criteria_labels)
 
     shown: dict[str, list] = {section: [] for section in NOTE_SECTIONS}
     fired = []
     for rule in table["rules"]:
-        text = guidance.get(rule["text"], "")
-        if not text or not evaluation.holds(rule["when"]):
+        if rule["text"] not in guidance:
+            raise RulesError(f"texte inconnu : {rule['text']}")
+        if not evaluation.holds(rule["when"]):
             continue
+        text = guidance[rule["text"]]
         fired.append(rule)
         if rule["section"] == "transparency":
             shown["transparency"].append({"article": rule.get("article", ""), "text": text})
@@ -167,13 +164,10 @@ def evaluate(content: dict, answers: dict) -> dict:
             shown[rule["section"]].append(text)
 
     level = evaluation.fact("level")
-    level_data = (content.get("ai_act_levels") or {}).get(level, {})
-    if not level:
-        level_guidance = "Répondez aux questions sur l’IA pour connaître le niveau de risque."
-    elif level == "none":
-        level_guidance = ""
+    if level in content["ai_act_levels"]:
+        label, level_guidance = content["ai_act_levels"][level]["label"], content["ai_act_levels"][level]["guidance"]
     else:
-        level_guidance = level_data.get("guidance", "")
+        label, level_guidance = (NO_AI_LABEL, "") if level else UNDETERMINED
     status = evaluation.fact("aipd_status")
     return {
         "personal_data": evaluation.fact("personal_data"),
@@ -183,12 +177,12 @@ def evaluate(content: dict, answers: dict) -> dict:
             "status": status,
             "criteria": [criteria_labels[key] for key in evaluation.aipd_criteria()],
             "on_cnil_list": evaluation.fact("on_cnil_list"),
-            "text": guidance.get(f"aipd_{status}", ""),
+            "text": guidance[f"aipd_{status}"],
             "notes": shown["aipd"],
         },
         "ai_act": {
             "level": level,
-            "label": level_data.get("label") or LEVEL_LABELS.get(level, "Non déterminé"),
+            "label": label,
             "guidance": level_guidance,
             "notes": shown["ai_act"],
         },
@@ -206,7 +200,7 @@ def is_complete(content: dict, answers: dict) -> bool:
     table = content["rules"]
     conditional = table["conditional_questions"]
     evaluation = _Evaluation(table, answers, ())
-    for question in content.get("questions", []):
+    for question in content["questions"]:
         key = question["key"]
         if evaluation.values(key):
             continue

@@ -19,7 +19,7 @@ CONTENT = {
             "key": "plusieurs",
             "text": "Plusieurs ?",
             "kind": "multiple_choice",
-            "choices": [{"key": "x", "label": "X"}, {"key": "y", "label": "Y"}, {"key": "aucun", "label": "Aucun"}],
+            "choices": [{"key": "xx", "label": "X"}, {"key": "yy", "label": "Y"}, {"key": "aucun", "label": "Aucun"}],
         },
     ]
 }
@@ -51,14 +51,14 @@ def test_a_single_choice_without_choices_accepts_nothing():
 
 
 def test_a_multiple_choice_keeps_a_list_of_known_keys():
-    assert ethics.clean_answers(CONTENT, {"plusieurs": ["x", "", "y"]}) == ({"plusieurs": ["x", "y"]}, [])
-    assert ethics.clean_answers(CONTENT, {"plusieurs": "y"}) == ({"plusieurs": ["y"]}, [])
+    assert ethics.clean_answers(CONTENT, {"plusieurs": ["xx", "", "yy"]}) == ({"plusieurs": ["xx", "yy"]}, [])
+    assert ethics.clean_answers(CONTENT, {"plusieurs": "yy"}) == ({"plusieurs": ["yy"]}, [])
     assert ethics.clean_answers(CONTENT, {"plusieurs": ["aucun"]}) == ({"plusieurs": ["aucun"]}, [])
 
 
 def test_a_multiple_choice_refuses_an_unknown_key_and_none_with_another_answer():
-    assert ethics.clean_answers(CONTENT, {"plusieurs": ["x", "z"]}) == ({}, [refused("Plusieurs ?")])
-    answers, errors = ethics.clean_answers(CONTENT, {"plusieurs": ["aucun", "x"]})
+    assert ethics.clean_answers(CONTENT, {"plusieurs": ["xx", "zz"]}) == ({}, [refused("Plusieurs ?")])
+    answers, errors = ethics.clean_answers(CONTENT, {"plusieurs": ["aucun", "xx"]})
     assert answers == {}
     assert errors == [
         f"«{NB}Aucun{NB}» ne peut pas être coché avec une autre réponse à la question «{NB}Plusieurs ?{NB}»."

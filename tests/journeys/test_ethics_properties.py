@@ -207,6 +207,7 @@ def test_an_empty_multiple_choice_is_not_an_answer():
         ({"facts": {}, "rules": [{"when": {"fact": "inconnu"}, "text": "dp_oui"}]}, "fait inconnu : inconnu"),
         ({"facts": {}, "rules": [{"when": {"peut_etre": 1}, "text": "dp_oui"}]}, "condition inconnue"),
         ({"facts": {}, "rules": [{"when": {"answer": "dp_traitement"}, "text": "dp_oui"}]}, "condition inconnue"),
+        ({"rules": [{"when": {"fact": "personal_data"}, "text": "dp_inconnu"}]}, "texte inconnu : dp_inconnu"),
     ],
 )
 def test_a_broken_table_fails_loudly(table, message):
