@@ -651,7 +651,7 @@ ETHICS_CHECK = {
         "limited": {
             "label": "Risque limité : obligations de transparence",
             "guidance": (
-                "L’article 50 du règlement sur l’IA s’applique à partir du 2 août 2026. Les usagers doivent "
+                "L’article 50 du règlement sur l’IA s’applique depuis le 2 août 2026. Les usagers doivent "
                 "savoir qu’ils échangent avec une IA (agent conversationnel, robot vocal), sauf si c’est "
                 "évident ; les contenus réalistes générés ou modifiés par une IA (hypertrucages) doivent être "
                 "signalés, tout comme les textes d’information du public rédigés par une IA sans relecture "
@@ -667,11 +667,11 @@ ETHICS_CHECK = {
                 "le contrôle humain à des agents compétents, surveiller son fonctionnement, conserver les "
                 "journaux, informer les personnes concernées et, en tant qu’autorité publique, s’enregistrer et "
                 "enregistrer son utilisation dans la base de données de l’Union européenne (article 49, paragraphe "
-                "3), sauf pour les infrastructures critiques de l’annexe III, point 2. Ces obligations s’appliquent à "
-                "partir du 2 août 2026 selon le texte de 2024, ou du 2 décembre 2027 une fois entré en vigueur le "
-                "règlement « omnibus numérique » adopté en juin 2026 (voir le calendrier) ; un système destiné à "
-                "une autorité publique et mis en service avant le 2 août 2026 doit être mis en conformité au plus "
-                "tard le 2 août 2030 (article 111, paragraphe 2). Si le "
+                "3), sauf pour les infrastructures critiques de l’annexe III, point 2. Le texte de 2024 les "
+                "rend applicables depuis le 2 août 2026 ; le règlement « omnibus numérique » adopté en juin 2026 les "
+                "reporte au 2 décembre 2027 à compter de son entrée en vigueur (voir le calendrier) ; un "
+                "système destiné à une autorité publique et mis en service avant le 2 août 2026 doit être mis en "
+                "conformité au plus tard le 2 août 2030 (article 111, paragraphe 2). Si le "
                 "système n’accomplit qu’une tâche préparatoire ou procédurale limitée, une exception est "
                 "possible (article 6, paragraphe 3) : elle doit être analysée et documentée, et elle ne "
                 "s’applique jamais au profilage de personnes."
@@ -800,7 +800,7 @@ ETHICS_CHECK = {
         "ai_act_calendrier": (
             "Le règlement (UE) 2024/1689 s’applique par étapes (article 113) : pratiques interdites et "
             "maîtrise de l’IA depuis le 2 février 2025 ; modèles d’IA à usage général depuis le 2 août 2025 ; "
-            "règle générale, dont la transparence de l’article 50, le 2 août 2026. Pour les systèmes à haut "
+            "règle générale, dont la transparence de l’article 50, depuis le 2 août 2026. Pour les systèmes à haut "
             "risque, le texte de 2024 retient le 2 août 2026 (annexe III) et le 2 août 2027 (article 6, "
             "paragraphe 1). Le règlement dit « omnibus numérique » sur l’IA, adopté par le Parlement européen le "
             "16 juin 2026 puis par le Conseil en juin 2026, reporte ces dates au 2 décembre 2027 (annexe III) "
