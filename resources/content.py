@@ -290,8 +290,9 @@ FRAMEWORK = [
         ResourceKind.FRAMEWORK,
         title="L’ouverture des données par défaut",
         summary=(
-            "Depuis la loi pour une République numérique, les collectivités de 3 500 habitants et plus publient par "
-            "défaut leurs documents et données d’intérêt. Qui est concerné, quoi publier, où en sont les territoires."
+            "Depuis la loi pour une République numérique, les collectivités d’au moins 3 500 habitants et 50 agents "
+            "en ETP publient par défaut leurs documents et données d’intérêt. Qui est concerné, quoi publier, où en "
+            "sont les territoires."
         ),
         themes=["donnees", "participation-citoyenne"],
         audience=Audience.ALL.value,
@@ -310,8 +311,10 @@ FRAMEWORK = [
 
             ## Qui est concerné
 
-            Les collectivités territoriales de **3 500 habitants et plus** et les administrations qui emploient
-            **au moins 50 agents** (équivalents temps plein), selon le décret n° 2016-1922 du 28 décembre 2016.
+            Une collectivité territoriale y est tenue lorsqu’elle atteint **les deux seuils** : **3 500 habitants et
+            plus** (l’article L312-1-1 ne s’applique pas en dessous) et **au moins 50 agents en équivalents temps
+            plein (ETP)** (article D312-1-1-1, issu du décret n° 2016-1922 du 28 décembre 2016). Les autres
+            administrations y sont tenues à partir de 50 agents en ETP.
             Les plus petites collectivités ne sont pas tenues de publier, mais elles peuvent le faire et y gagnent
             souvent : les données publiées servent d’abord à leurs propres services et partenaires.
 
@@ -1434,7 +1437,7 @@ GUIDES = [
         ResourceKind.GUIDE,
         title="Recenser les algorithmes de sa collectivité : une méthode en cinq étapes",
         summary=(
-            "Les collectivités de 50 agents et plus doivent publier les règles de leurs principaux traitements "
+            "Les collectivités de 50 agents et plus en ETP doivent publier les règles de leurs principaux traitements "
             "algorithmiques. Une méthode simple pour en dresser l’inventaire, inspirée de la fiche d’Etalab."
         ),
         themes=["administration", "relation-usagers", "intelligence-artificielle"],

@@ -1,105 +1,10 @@
-"""Ethics and legal check « Cadrage éthique et juridique » (content only, loaded by the journeys app).
+"""Ethics and legal check « Cadrage éthique et juridique » (content only, loaded by the journeys app).
 
-`ETHICS_CHECK` holds the questions, the 9 DPIA criteria, the four AI Act levels and the guidance texts.
-Notation below: A[q] is the answer to question key q: one choice key for yes_no / single_choice, a set of
-choice keys for multiple_choice. An unanswered question counts as "not selected", except where a
-conservative default is stated. yes_no questions always have the choice keys "oui" and "non".
-
-Intended rules (to implement in journeys/ethics.py)
-===================================================
-
-1. Personal data (section donnees_personnelles)
-   - personal_data = A[dp_traitement] == "oui", or dp_traitement unanswered and A[dp_categories] contains a
-     key other than "aucune".
-   - personal_data False -> show guidance["dp_non"]; the DPIA result is "non_applicable"
-     (guidance["aipd_non_applicable"]). Sections ai_act, transparence, controle_humain, environnement still apply.
-   - personal_data True -> show guidance["dp_oui"], plus:
-     * A[dp_categories] meets {"numero_securite_sociale", "sante", "autres_sensibles", "infractions"}
-       -> guidance["dp_donnees_sensibles"];
-     * A[dp_base_legale] in {"consentement", "ne_sait_pas"} -> guidance["dp_base_legale"];
-     * A[dp_hebergement] in {"prestataire_hors_ue", "ne_sait_pas"} -> guidance["dp_hebergement"];
-     * A[dp_dpo_consulte] == "non" -> guidance["dp_dpo"];
-     * A[dp_registre] == "non" -> guidance["dp_registre"].
-
-2. DPIA / AIPD (section aipd; only when personal_data is True)
-   - on_cnil_list = A[aipd_liste_cnil] contains a key other than "aucun" (CNIL list of 14 processing types,
-     deliberation 2018-327).
-   - n = number of keys in A[aipd_criteres] other than "aucun". The choice keys of aipd_criteres are exactly the
-     keys of ETHICS_CHECK["aipd_criteria"] (the 9 EDPB/WP29 criteria) plus "aucun".
-   - high_risk_ai = the AI Act level computed in rule 3 is "high" (AI Act art. 26(9): the deployer of a
-     high-risk AI system uses the provider information to carry out its DPIA).
-   - Result, first match wins:
-     on_cnil_list -> "obligatoire" (guidance["aipd_obligatoire"]);
-     n >= 2 or high_risk_ai -> "requise" (guidance["aipd_requise"]);
-     n == 1 -> "a_examiner" (guidance["aipd_a_examiner"]);
-     otherwise -> "non_requise" (guidance["aipd_non_requise"]).
-   - If the result is "obligatoire" or "requise": A[aipd_realisee] == "oui" -> also guidance["aipd_realisee"];
-     any other answer (or unanswered) -> also guidance["aipd_a_faire"].
-
-3. AI Act level (section ai_act; Regulation (EU) 2024/1689)
-   - A[ia_utilisee] != "oui" -> no level (None); show guidance["ai_act_non_concerne"]. Stop rule 3 here.
-   - Otherwise, first match wins:
-     A[ia_pratiques_interdites] has a key other than "aucune"   -> "prohibited" (art. 5);
-     A[ia_domaines_annexe_iii] has a key other than "aucun"     -> "high" (art. 6(2) and Annex III);
-     A[ia_transparence_art50] has a key other than "aucun"      -> "limited" (art. 50);
-     otherwise                                                   -> "minimal".
-     Show ETHICS_CHECK["ai_act_levels"][level]["label"] and ["guidance"].
-   - Always when AI is used: guidance["ai_act_maitrise"] (art. 4, AI literacy) and guidance["ai_act_calendrier"].
-   - level == "high" and A[ia_domaines_annexe_iii] has a key other than "aucun" and "infrastructures_critiques"
-     -> guidance["ai_act_fria"] (art. 27, fundamental-rights impact assessment by public bodies).
-   - level == "high" and A[ia_role] == "fournisseur" -> guidance["ai_act_fournisseur"].
-   - level == "high" and A[ia_transparence_art50] has a key other than "aucun" -> guidance["ai_act_art50"]
-     (the art. 50 duties add up with the high-risk ones).
-
-4. Transparency (section transparence; CRPA)
-   - individual = A[tr_decision_individuelle] in {"oui", "ne_sait_pas"}.
-   - individual -> ALWAYS guidance["transparence_mention"] (L311-3-1 explicit mention on the decision,
-     R311-3-1-1 contents, R311-3-1-2 communication on request), whatever the size of the collectivité, plus:
-     * A[tr_effectif] == "moins_50" -> guidance["transparence_publication_exemptee"] (D312-1-4 exemption);
-       any other answer or unanswered -> guidance["transparence_publication"] (L312-1-3 duty to publish the
-       rules of the main algorithmic processing);
-     * A[ch_niveau_automatisation] == "automatique" -> guidance["transparence_decision_automatisee"]
-       (GDPR art. 22, loi Informatique et libertés art. 47);
-     * A[tr_inventaire] == "non" -> guidance["transparence_inventaire"].
-   - not individual -> guidance["transparence_generale"].
-   - Open data (L312-1-1): A[tr_population] == "3500_et_plus" and A[tr_effectif] == "50_et_plus"
-     -> guidance["open_data_obligation"]; otherwise -> guidance["open_data_bonne_pratique"].
-   - A[tr_code_source] in {"interne", "libre"} -> guidance["code_source"];
-     A[tr_code_source] == "editeur" -> guidance["code_source_editeur"].
-
-5. Human oversight (section controle_humain)
-   - A[ch_niveau_automatisation] in {"validation_formelle", "automatique"} -> guidance["controle_humain_alerte"]
-     (the main warning: no real human review).
-   - A[ch_contestation] == "non" -> guidance["controle_humain_contestation"].
-   - A[ch_formation] == "non" -> guidance["controle_humain_formation"].
-   - A[ch_canal_humain] == "non" -> guidance["controle_humain_canal"].
-   - A[ch_suivi_qualite] == "non" -> guidance["controle_humain_suivi"].
-   - None of the five above triggered and at least one controle_humain question answered
-     -> guidance["controle_humain_ok"].
-
-6. Environmental footprint (section environnement)
-   - Always (whenever the check is shown) -> guidance["environnement_sobriete"] (frugality, reuse, RGESN).
-   - A[env_type_traitement] in {"ia_generative_service", "ia_generative_hebergee", "entrainement_modele"}
-     or A[env_volume] == "massif" -> guidance["environnement_ia_lourde"].
-   - A[env_alternative_simple] == "non" -> guidance["environnement_alternative"].
-   - A[env_reutilisation] == "non" -> guidance["environnement_reutilisation"].
-   - A[env_mesure] == "non" -> guidance["environnement_mesure"].
-
-7. Alerts (to show prominently at the top of the result)
-   - AI Act level "prohibited";
-   - DPIA result "obligatoire" or "requise" while A[aipd_realisee] != "oui";
-   - guidance["controle_humain_alerte"] triggered, above all when the level is "high" (AI Act art. 14 and 26:
-     effective human oversight by competent staff).
-
-Conditional questions (may be hidden or skipped, and must not block completeness):
-   - when A[dp_traitement] == "non": dp_categories, dp_base_legale, dp_hebergement, dp_dpo_consulte,
-     dp_registre and the whole aipd section;
-   - when A[ia_utilisee] == "non": ia_role, ia_pratiques_interdites, ia_domaines_annexe_iii, ia_transparence_art50;
-   - when A[tr_decision_individuelle] == "non": tr_inventaire.
-   A multiple_choice question left empty means "none selected"; each has an explicit "aucun"/"aucune" choice.
-
-Every value of ETHICS_CHECK["guidance"] is a French text (str); every AI Act level is
-{"label": str, "guidance": str}. The texts are French, plain, and never replace the opinion of the DPO.
+`ETHICS_CHECK` holds the questions, the 9 DPIA criteria, the AI Act levels and the guidance texts. The rules that
+decide which text is shown live in one table, cadrage_ethique_regles.yaml beside this module (evaluated by
+journeys/ethics.py, one test case per rule in tests/journeys/test_ethics_rules.py): each rule names the key of the
+guidance text it shows. Every value of `guidance` is a French text; every AI Act level is {"label", "guidance"}.
+The texts are French, plain, cite their articles, and never replace the opinion of the DPO.
 """
 
 YES_NO = [{"key": "oui", "label": "Oui"}, {"key": "non", "label": "Non"}]
@@ -488,8 +393,8 @@ ETHICS_CHECK = {
                 {
                     "key": "biometrie",
                     "label": (
-                        "Identification biométrique à distance ou reconnaissance des émotions hors pratiques "
-                        "interdites (annexe III, point 1)"
+                        "Identification biométrique à distance, catégorisation biométrique selon des caractéristiques "
+                        "sensibles ou reconnaissance des émotions, hors pratiques interdites (annexe III, point 1)"
                     ),
                 },
                 {
@@ -505,7 +410,10 @@ ETHICS_CHECK = {
             "text": "Le système est-il dans l’une de ces situations ?",
             "help": (
                 "Ces situations entraînent des obligations de transparence (article 50 du règlement sur l’IA) : "
-                "les personnes doivent savoir qu’elles ont affaire à une IA ou à un contenu généré par une IA."
+                "les personnes doivent savoir qu’elles ont affaire à une IA ou à un contenu généré par une IA. La "
+                "reconnaissance des émotions et la catégorisation biométrique sont en outre des usages à haut risque "
+                "(annexe III, point 1), et la reconnaissance des émotions est interdite au travail et à l’école "
+                "(article 5)."
             ),
             "kind": "multiple_choice",
             "choices": [
@@ -528,7 +436,14 @@ ETHICS_CHECK = {
                 },
                 {
                     "key": "emotions_categorisation",
-                    "label": ("Il reconnaît des émotions ou classe des personnes d’après des données biométriques"),
+                    "label": "Il reconnaît les émotions des personnes (expression du visage, voix, gestes)",
+                },
+                {
+                    "key": "categorisation_biometrique",
+                    "label": (
+                        "Il classe des personnes d’après leurs données biométriques (par exemple selon l’âge ou le "
+                        "sexe déduits d’une image)"
+                    ),
                 },
                 {"key": "aucun", "label": "Aucune de ces situations"},
             ],
@@ -553,12 +468,15 @@ ETHICS_CHECK = {
         {
             "key": "tr_effectif",
             "section": "transparence",
-            "text": "Combien d’agents la collectivité emploie-t-elle ?",
-            "help": "Comptez les agents en équivalents temps plein.",
+            "text": "Combien d’agents la collectivité emploie-t-elle, en équivalents temps plein (ETP) ?",
+            "help": (
+                "Comptez les agents, titulaires et contractuels, en équivalents temps plein : le seuil de 50 ETP "
+                "compte pour la publication des règles des algorithmes et pour l’ouverture des données."
+            ),
             "kind": "single_choice",
             "choices": [
-                {"key": "moins_50", "label": "Moins de 50 agents"},
-                {"key": "50_et_plus", "label": "50 agents ou plus"},
+                {"key": "moins_50", "label": "Moins de 50 agents en ETP"},
+                {"key": "50_et_plus", "label": "50 agents ou plus en ETP"},
                 {"key": "ne_sait_pas", "label": "Je ne sais pas"},
             ],
         },
@@ -566,7 +484,10 @@ ETHICS_CHECK = {
             "key": "tr_population",
             "section": "transparence",
             "text": "Combien d’habitants compte le territoire de la collectivité ?",
-            "help": "Ce seuil compte pour l’obligation d’ouverture des données par défaut.",
+            "help": (
+                "L’ouverture des données par défaut s’impose aux collectivités qui atteignent à la fois 3 500 "
+                "habitants et 50 agents en ETP."
+            ),
             "kind": "single_choice",
             "choices": [
                 {"key": "moins_3500", "label": "Moins de 3 500 habitants"},
@@ -730,7 +651,7 @@ ETHICS_CHECK = {
         "limited": {
             "label": "Risque limité : obligations de transparence",
             "guidance": (
-                "L’article 50 du règlement sur l’IA s’applique à partir du 2 août 2026. Les usagers doivent "
+                "L’article 50 du règlement sur l’IA s’applique depuis le 2 août 2026. Les usagers doivent "
                 "savoir qu’ils échangent avec une IA (agent conversationnel, robot vocal), sauf si c’est "
                 "évident ; les contenus réalistes générés ou modifiés par une IA (hypertrucages) doivent être "
                 "signalés, tout comme les textes d’information du public rédigés par une IA sans relecture "
@@ -744,10 +665,13 @@ ETHICS_CHECK = {
                 "la conformité du système (gestion des risques, qualité des données, documentation, marquage "
                 "CE) ; la collectivité, en tant que déployeur, doit l’utiliser conformément à sa notice, confier "
                 "le contrôle humain à des agents compétents, surveiller son fonctionnement, conserver les "
-                "journaux, informer les personnes concernées et, en tant qu’autorité publique, enregistrer son "
-                "utilisation dans la base de données de l’Union européenne. Ces obligations s’appliquent à "
-                "partir du 2 août 2026, une date qui pourrait être repoussée par le texte « omnibus "
-                "numérique », sous réserve de sa publication définitive. Si le "
+                "journaux, informer les personnes concernées et, en tant qu’autorité publique, s’enregistrer et "
+                "enregistrer son utilisation dans la base de données de l’Union européenne (article 49, paragraphe "
+                "3), sauf pour les infrastructures critiques de l’annexe III, point 2. Le texte de 2024 les "
+                "rend applicables depuis le 2 août 2026 ; le règlement « omnibus numérique » adopté en juin 2026 les "
+                "reporte au 2 décembre 2027 à compter de son entrée en vigueur (voir le calendrier) ; un "
+                "système destiné à une autorité publique et mis en service avant le 2 août 2026 doit être mis en "
+                "conformité au plus tard le 2 août 2030 (article 111, paragraphe 2). Si le "
                 "système n’accomplit qu’une tâche préparatoire ou procédurale limitée, une exception est "
                 "possible (article 6, paragraphe 3) : elle doit être analysée et documentée, et elle ne "
                 "s’applique jamais au profilage de personnes."
@@ -764,6 +688,27 @@ ETHICS_CHECK = {
         },
     },
     "guidance": {
+        # --- Alertes ---
+        "alerte_pratique_interdite": (
+            "Ce projet relève d’une pratique interdite par le règlement européen sur l’IA (article 5) : il ne "
+            "peut pas être mis en œuvre en l’état."
+        ),
+        "alerte_aipd": "Une analyse d’impact (AIPD) est à mener avant la mise en œuvre.",
+        "alerte_consentement": (
+            "Le consentement est rarement une base légale valable pour une collectivité : face à une "
+            "administration, la personne n’est en général pas libre de refuser (RGPD, considérant 43). Choisissez "
+            "la base légale avec le DPO avant la mise en œuvre."
+        ),
+        "alerte_decision_automatisee": (
+            "Une décision individuelle prise sans intervention humaine n’est permise qu’à des conditions strictes "
+            "(article 22 du RGPD, article 47 de la loi Informatique et libertés) : vérifiez-les avec le DPO avant "
+            "toute mise en service."
+        ),
+        "alerte_controle_humain": (
+            "Un système d’IA à haut risque doit être placé sous le contrôle effectif d’agents compétents, formés et "
+            "dotés de l’autorité nécessaire (règlement sur l’IA, article 26, paragraphe 2 ; le fournisseur conçoit "
+            "le système pour permettre ce contrôle, article 14). Une validation sans examen réel ne suffit pas."
+        ),
         # --- Données personnelles ---
         "dp_non": (
             "Le RGPD ne s’applique pas si aucune donnée ne permet d’identifier une personne, même "
@@ -785,6 +730,14 @@ ETHICS_CHECK = {
             "Pour une collectivité, la base légale est le plus souvent la mission d’intérêt public ou une "
             "obligation légale. Le consentement n’est valable que si la personne peut réellement refuser "
             "sans conséquence, ce qui est rare face à une administration. Faites valider ce point par le DPO."
+        ),
+        "dp_base_legale_consentement": (
+            "Le consentement n’est valable que s’il est libre : il ne peut pas fonder un traitement lorsque la "
+            "personne se trouve en position de déséquilibre face au responsable, en particulier une autorité "
+            "publique (RGPD, considérant 43). Pour une collectivité, la base légale est le plus souvent l’exécution "
+            "d’une mission d’intérêt public ou une obligation légale (article 6, paragraphe 1, points e et c). Le "
+            "consentement ne reste envisageable que pour un service réellement facultatif, que la personne peut "
+            "refuser ou abandonner sans aucune conséquence."
         ),
         "dp_hebergement": (
             "Un transfert de données personnelles hors de l’Union européenne doit être encadré par des "
@@ -839,18 +792,32 @@ ETHICS_CHECK = {
         ),
         "ai_act_maitrise": (
             "Depuis le 2 février 2025, l’article 4 du règlement sur l’IA demande aux organisations qui "
-            "utilisent un système d’IA de veiller à ce que leurs agents disposent d’un niveau suffisant de "
-            "maîtrise de l’IA, adapté à leur rôle et au contexte d’usage. Prévoyez une formation et des "
-            "règles d’usage."
+            "utilisent un système d’IA de prendre des mesures pour assurer, dans toute la mesure du possible, un "
+            "niveau suffisant de maîtrise de l’IA à leurs agents, selon leur rôle et le contexte d’usage. Ce "
+            "n’est pas une obligation de formation en tant que telle : sensibilisation, formation, guides et "
+            "règles d’usage sont autant de moyens d’y répondre."
         ),
         "ai_act_calendrier": (
             "Le règlement (UE) 2024/1689 s’applique par étapes (article 113) : pratiques interdites et "
-            "maîtrise de l’IA depuis le 2 février 2025 ; modèles d’IA à usage général depuis le "
-            "2 août 2025 ; règle générale, dont la transparence (article 50) et les systèmes à haut risque "
-            "de l’annexe III, le 2 août 2026 ; systèmes à haut risque relevant de l’article 6, "
-            "paragraphe 1, le 2 août 2027. Un report des obligations à haut risque est prévu par le "
-            "texte « omnibus numérique », sous réserve de sa publication définitive au Journal officiel de "
-            "l’Union européenne."
+            "maîtrise de l’IA depuis le 2 février 2025 ; modèles d’IA à usage général depuis le 2 août 2025 ; "
+            "règle générale, dont la transparence de l’article 50, depuis le 2 août 2026. Pour les systèmes à haut "
+            "risque, le texte de 2024 retient le 2 août 2026 (annexe III) et le 2 août 2027 (article 6, "
+            "paragraphe 1). Le règlement dit « omnibus numérique » sur l’IA, adopté par le Parlement européen le "
+            "16 juin 2026 puis par le Conseil en juin 2026, reporte ces dates au 2 décembre 2027 (annexe III) "
+            "et au 2 août 2028 (annexe I) ; il s’applique à partir de son entrée en vigueur, qui suit sa "
+            "publication au Journal officiel de l’Union européenne : vérifiez-la avant de vous fonder sur ces "
+            "dates. Dans tous les cas, les systèmes à haut risque destinés à des autorités publiques et mis sur "
+            "le marché ou en service avant le 2 août 2026 doivent être mis en conformité au plus tard le "
+            "2 août 2030 (article 111, paragraphe 2)."
+        ),
+        "ai_act_emotions": (
+            "La reconnaissance des émotions est interdite sur le lieu de travail et dans les établissements "
+            "d’enseignement, sauf pour des raisons médicales ou de sécurité (article 5, paragraphe 1, point f, du "
+            "règlement sur l’IA). Ailleurs, elle relève du haut risque, comme la catégorisation biométrique selon "
+            "des caractéristiques sensibles (annexe III, point 1) ; déduire de données biométriques l’origine, les "
+            "opinions, les convictions, l’appartenance syndicale ou l’orientation sexuelle est interdit (article 5, "
+            "paragraphe 1, point g). Les personnes exposées doivent être informées du fonctionnement du système "
+            "(article 50, paragraphe 3), et les données biométriques sont des données sensibles (article 9 du RGPD)."
         ),
         "ai_act_fria": (
             "Avant de déployer un système d’IA à haut risque, un organisme de droit public doit évaluer son "
@@ -859,15 +826,38 @@ ETHICS_CHECK = {
             "de réclamation. Le résultat est notifié à l’autorité de surveillance du marché. Cette analyse "
             "peut compléter l’AIPD."
         ),
+        "ai_act_information_agents": (
+            "Avant de mettre en service ou d’utiliser un système d’IA à haut risque sur le lieu de travail, la "
+            "collectivité employeur informe les représentants du personnel et les agents concernés qu’ils y seront "
+            "soumis (article 26, paragraphe 7, du règlement sur l’IA). Le droit de la fonction publique peut "
+            "imposer en plus une consultation du comité social territorial (en principe celui du centre de gestion "
+            "pour les collectivités de moins de 50 agents) : vérifiez-le avec le service des ressources humaines."
+        ),
         "ai_act_fournisseur": (
-            "En développant ou en faisant développer le système pour le mettre en service sous votre nom, "
-            "la collectivité assume les obligations du fournisseur : système de gestion des risques, "
-            "gouvernance des données, documentation technique, évaluation de la conformité, enregistrement "
-            "dans la base de données européenne. Faites-vous accompagner juridiquement."
+            "En développant ou en faisant développer un système à haut risque pour le mettre en service sous son "
+            "nom, la collectivité en devient le fournisseur et en assume les obligations : système de gestion des "
+            "risques (article 9), gouvernance des données (article 10), documentation technique (article 11), "
+            "journalisation (article 12), notice d’utilisation (article 13), conception permettant le contrôle "
+            "humain (article 14), système de gestion de la qualité (article 17), évaluation de la conformité "
+            "(article 43) et enregistrement dans la base de données de l’Union européenne (article 49). "
+            "Faites-vous accompagner juridiquement."
+        ),
+        "ai_act_role_a_determiner": (
+            "Déterminez si la collectivité est déployeur (elle utilise sous sa responsabilité un système fourni par "
+            "d’autres) ou fournisseur (elle le développe ou le fait développer et le met en service sous son nom) : "
+            "les obligations d’un système à haut risque en dépendent. Un déployeur qui appose son nom sur un tel "
+            "système ou le modifie substantiellement en devient le fournisseur (article 25 du règlement sur l’IA)."
         ),
         "ai_act_art50": (
-            "Les obligations de transparence de l’article 50 (informer qu’on échange avec une IA, signaler "
-            "les contenus générés) s’ajoutent à celles du haut risque."
+            "Les obligations de transparence de l’article 50 s’ajoutent à celles du haut risque : informer les "
+            "personnes qu’elles échangent avec une IA, signaler les contenus générés ou manipulés, informer les "
+            "personnes exposées à une reconnaissance des émotions ou à une catégorisation biométrique."
+        ),
+        "ai_act_fournisseur_transparence": (
+            "Comme fournisseur, la collectivité conçoit le système pour que les personnes sachent qu’elles "
+            "échangent avec une IA, sauf si c’est évident (article 50, paragraphe 1, du règlement sur l’IA) ; si "
+            "le système génère des contenus, ceux-ci doivent être marqués, dans un format lisible par machine, "
+            "comme générés ou manipulés par une IA (article 50, paragraphe 2)."
         ),
         # --- Transparence ---
         "transparence_mention": (
@@ -885,7 +875,7 @@ ETHICS_CHECK = {
             "algorithmiques utilisés pour prendre des décisions individuelles (article L312-1-3 du CRPA). "
             "Sont « principaux » les traitements qui concernent beaucoup de personnes ou ont des effets "
             "importants. Seules les administrations de moins de 50 agents en équivalents temps plein en "
-            "sont dispensées."
+            "sont dispensées (article D312-1-4)."
         ),
         "transparence_publication_exemptee": (
             "Avec moins de 50 agents en équivalents temps plein, la collectivité est dispensée de publier "
@@ -912,14 +902,23 @@ ETHICS_CHECK = {
             "pourquoi renforce toutefois la confiance."
         ),
         "open_data_obligation": (
-            "Avec au moins 3 500 habitants et 50 agents, la collectivité doit publier en ligne ses bases "
-            "de données mises à jour régulièrement et les données dont la publication présente un intérêt "
-            "économique, social, sanitaire ou environnemental (article L312-1-1 du CRPA), après avoir "
-            "retiré ou anonymisé les données personnelles."
+            "La collectivité atteint les deux seuils, 3 500 habitants et 50 agents en équivalents temps plein "
+            "(ETP) : elle doit publier en ligne les documents qu’elle communique sur demande, ceux de son "
+            "répertoire des informations publiques, ses bases de données mises à jour régulièrement et les "
+            "données dont la publication présente un intérêt économique, social, sanitaire ou environnemental "
+            "(article L312-1-1 du CRPA ; seuil de 50 ETP fixé par l’article D312-1-1-1). Les données personnelles "
+            "en sont retirées ou anonymisées, sauf texte contraire."
+        ),
+        "open_data_a_verifier": (
+            "Avec au moins 3 500 habitants, la collectivité doit ouvrir ses données par défaut si elle emploie "
+            "aussi au moins 50 agents en équivalents temps plein (article L312-1-1 du CRPA et article D312-1-1-1). "
+            "Vérifiez l’effectif en ETP auprès du service des ressources humaines : en dessous de 50 ETP, la "
+            "publication reste une bonne pratique."
         ),
         "open_data_bonne_pratique": (
-            "La collectivité n’est pas soumise à l’ouverture des données par défaut, mais publier les "
-            "données non personnelles produites par le projet (sur data.gouv.fr, par exemple) permet à "
+            "La collectivité n’est pas soumise à l’ouverture des données par défaut, qui ne s’impose qu’à partir "
+            "de 3 500 habitants et de 50 agents en équivalents temps plein (article L312-1-1 du CRPA). Publier les "
+            "données non personnelles produites par le projet (sur data.gouv.fr, par exemple) permet toutefois à "
             "d’autres de les réutiliser."
         ),
         "code_source": (
@@ -970,7 +969,8 @@ ETHICS_CHECK = {
         ),
         "environnement_ia_lourde": (
             "Les grands modèles d’IA consomment beaucoup d’énergie, d’eau et de matériel, surtout à "
-            "l’entraînement et en usage intensif. Préférez un modèle plus petit adapté à la tâche, "
+            "l’entraînement et en usage intensif, y compris quand on les utilise par un service en ligne : chaque "
+            "requête mobilise des serveurs distants. Préférez un modèle plus petit adapté à la tâche, "
             "limitez les usages aux cas utiles et demandez aux fournisseurs des informations sur la "
             "consommation de leur service."
         ),

@@ -108,8 +108,8 @@ DIAGNOSTIC = {
                     "text": (
                         "Publiez régulièrement vos données d’intérêt public sur data.gouv.fr ou un portail "
                         "partenaire, dans des formats ouverts et documentés. C’est une obligation pour les "
-                        "collectivités d’au moins 3 500 habitants et 50 agents, et une bonne pratique pour "
-                        "toutes."
+                        "collectivités qui comptent à la fois au moins 3 500 habitants et 50 agents en "
+                        "équivalents temps plein (ETP), et une bonne pratique pour toutes."
                     ),
                     "links": [
                         {"label": "Outils d’open data", "url": "/catalogue/?theme=donnees"},
@@ -464,8 +464,9 @@ DIAGNOSTIC = {
             "dimension": "donnees",
             "text": "La collectivité publie-t-elle des données ouvertes (open data) ?",
             "help": (
-                "Obligatoire pour les collectivités d’au moins 3 500 habitants employant au moins 50 agents "
-                "(article L312-1-1 du CRPA) ; utile à toutes, par exemple avec l’appui de l’intercommunalité."
+                "Obligatoire pour les collectivités d’au moins 3 500 habitants employant aussi au moins 50 agents "
+                "en ETP (article L312-1-1 du CRPA) ; utile à toutes, par exemple avec l’appui de "
+                "l’intercommunalité."
             ),
             "weight": 1,
             "choices": [

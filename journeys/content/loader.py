@@ -1,4 +1,5 @@
-"""Load the shipped journey template and diagnostic (Python data modules) into the database, idempotently.
+"""Load the shipped journey template and diagnostic (Python data modules) into the database, idempotently;
+read the ethics check and its rules table (YAML).
 
 Each load records a hash of the source data. Loading the same data again does nothing; loading changed data
 creates a new published version that supersedes the last one (running projects keep theirs, see models).
@@ -7,16 +8,30 @@ creates a new published version that supersedes the last one (running projects k
 import hashlib
 import importlib
 import json
+from functools import cache
+from pathlib import Path
 
+import yaml
 from django.db import transaction
 from django.utils import timezone
 
+from journeys import ethics
 from journeys.enums import StepKind, TemplateStatus
-from journeys.models import Diagnostic, Dimension, JourneyTemplate, Question, Recommendation, Stage, Step
+from journeys.models import (
+    Diagnostic,
+    Dimension,
+    EthicsCheck,
+    JourneyTemplate,
+    Question,
+    Recommendation,
+    Stage,
+    Step,
+)
 
 TEMPLATE_MODULE = "journeys.content.parcours_ia_donnees"
 DIAGNOSTIC_MODULE = "journeys.content.diagnostic_maturite"
 ETHICS_MODULE = "journeys.content.cadrage_ethique"
+ETHICS_RULES_FILE = Path(__file__).with_name("cadrage_ethique_regles.yaml")
 
 CHOICE_KINDS = {StepKind.SINGLE_CHOICE, StepKind.MULTIPLE_CHOICE}
 
@@ -204,13 +219,36 @@ def load_default_content(stdout=None) -> None:
         obj, created = loader(data)
         if stdout:
             stdout.write(f"{obj} : {'chargé' if created else 'déjà à jour'}.\n")
+    refreshed = refresh_ethics_results()
+    if stdout and refreshed:
+        stdout.write(f"Cadrages éthiques réévalués avec les règles en vigueur : {refreshed}.\n")
+
+
+@cache
+def ethics_rules() -> dict:
+    """The rules table of the ethics check (cadrage_ethique_regles.yaml), read once per process."""
+    return yaml.safe_load(ETHICS_RULES_FILE.read_text(encoding="utf-8"))
 
 
 def ethics_content() -> dict:
-    """The ethics check questionnaire (ETHICS_CHECK of the content module); empty structure when absent."""
-    return _content(ETHICS_MODULE, "ETHICS_CHECK") or {
+    """The ethics check questionnaire (ETHICS_CHECK of the content module) with its rules table under "rules"."""
+    content = _content(ETHICS_MODULE, "ETHICS_CHECK") or {
         "questions": [],
         "aipd_criteria": [],
         "ai_act_levels": {},
         "guidance": {},
     }
+    return {**content, "rules": ethics_rules()}
+
+
+def refresh_ethics_results() -> int:
+    """Re-evaluate the saved ethics checks whose result differs under the current rules and texts (deploys)."""
+    content = ethics_content()
+    changed = []
+    for check in EthicsCheck.objects.only("pk", "answers", "result").iterator():
+        result = ethics.evaluate(content, check.answers or {})
+        if result != check.result:
+            check.result = result
+            changed.append(check)
+    EthicsCheck.objects.bulk_update(changed, ["result"], batch_size=500)
+    return len(changed)

@@ -3,6 +3,9 @@
 Tests build against this sample so they do not depend on the wording of the shipped content.
 """
 
+from journeys.content.cadrage_ethique import ETHICS_CHECK as SHIPPED_ETHICS_CHECK
+from journeys.content.loader import ethics_rules
+
 TEMPLATE = {
     "slug": "parcours-test",
     "name": "Parcours de test",
@@ -201,7 +204,8 @@ def _choice(key, section, kind, text, keys):
     }
 
 
-# Same question and choice keys as journeys/content/cadrage_ethique.py (a subset), shorter texts.
+# Same question and choice keys as journeys/content/cadrage_ethique.py (a subset), shorter texts, and the shipped
+# rules table (journeys/content/cadrage_ethique_regles.yaml) with the guidance texts its rules show.
 ETHICS_CHECK = {
     "questions": [
         _yes_no("dp_traitement", "donnees_personnelles", "Le projet utilise-t-il des données personnelles ?"),
@@ -283,5 +287,6 @@ ETHICS_CHECK = {
         "high": {"label": "Haut risque", "guidance": "Obligations renforcées."},
         "prohibited": {"label": "Pratique interdite", "guidance": "Ce système ne peut pas être déployé."},
     },
-    "guidance": {},
+    "guidance": SHIPPED_ETHICS_CHECK["guidance"],
+    "rules": ethics_rules(),
 }

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from journeys import ethics
+from journeys.content.loader import ethics_content
 from journeys.models import EthicsCheck, StepAnswer
 from tests.journeys import sample_content
 from tests.journeys.factories import ProjectFactory, move_to, sample_template
@@ -63,8 +64,10 @@ def test_ai_act_level_follows_the_answers(answers, level):
 
 
 def test_prohibited_practice_raises_an_alert():
-    result = ethics.evaluate(CONTENT, {"ia_utilisee": "oui", "ia_pratiques_interdites": ["notation_sociale"]})
-    assert any("pratique interdite" in alert for alert in result["alerts"])
+    answers = {"ia_utilisee": "oui", "ia_pratiques_interdites": ["notation_sociale"]}
+    result = ethics.evaluate(ethics_content(), answers)
+    assert result["alerts"] == [ethics_content()["guidance"]["alerte_pratique_interdite"]]
+    assert "pratique interdite" in result["alerts"][0]
 
 
 def test_high_risk_ai_requires_an_aipd_when_personal_data_are_processed():
@@ -73,11 +76,12 @@ def test_high_risk_ai_requires_an_aipd_when_personal_data_are_processed():
 
 
 def test_individual_decisions_trigger_crpa_duties_with_the_small_staff_exemption():
-    big = ethics.evaluate(CONTENT, {"tr_decision_individuelle": "oui", "tr_effectif": "50_et_plus"})
-    small = ethics.evaluate(CONTENT, {"tr_decision_individuelle": "oui", "tr_effectif": "moins_50"})
+    big = ethics.evaluate(ethics_content(), {"tr_decision_individuelle": "oui", "tr_effectif": "50_et_plus"})
+    small = ethics.evaluate(ethics_content(), {"tr_decision_individuelle": "oui", "tr_effectif": "moins_50"})
     assert [d["article"] for d in big["transparency"]] == ["L311-3-1", "L312-1-3"]
-    assert "publiez en ligne" in big["transparency"][1]["text"]
-    assert "moins de 50 agents" in small["transparency"][1]["text"]
+    assert "doit publier en ligne" in big["transparency"][1]["text"]
+    assert "moins de 50 agents en équivalents temps plein" in small["transparency"][1]["text"]
+    assert "dispensée" in small["transparency"][1]["text"]
 
 
 def test_rubber_stamp_validation_is_flagged_as_weak_human_oversight():
@@ -86,7 +90,7 @@ def test_rubber_stamp_validation_is_flagged_as_weak_human_oversight():
 
 
 def test_shipped_ethics_content_is_understood_by_the_rules():
-    content = pytest.importorskip("journeys.content.cadrage_ethique").ETHICS_CHECK
+    content = ethics_content()
     answers = {
         "dp_traitement": "oui",
         "aipd_criteres": ["evaluation_notation", "personnes_vulnerables"],
@@ -104,7 +108,12 @@ def test_shipped_ethics_content_is_understood_by_the_rules():
     assert result["ai_act"]["label"]
     assert result["aipd"]["text"]
     assert all(item["text"] for item in result["transparency"])
-    assert result["alerts"]
+    guidance = content["guidance"]
+    assert result["alerts"] == [
+        guidance["alerte_aipd"],
+        guidance["alerte_decision_automatisee"],
+        guidance["alerte_controle_humain"],
+    ]
 
 
 def test_member_fills_the_ethics_check_and_sees_the_result_on_the_project_page(client_as, world, sample_ethics):
