@@ -17,6 +17,7 @@ from journeys.filters import ProjectFilter
 from journeys.forms import CommentForm, GoBackForm, ProjectForm, ProjectUpdateForm
 from journeys.markup import render_markdown
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
+from journeys.panels import project_panels
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
 
 PAGE_SIZE = 20
@@ -199,6 +200,7 @@ def _render_project(
         "can_shortlist": can_shortlist,
         "service_terms": service_terms,
         "service_candidates": selectors.shortlist_candidates(project, service_terms) if can_shortlist else [],
+        "panels": project_panels(request, project),
     }
     return render(request, "journeys/project_detail.html", context, status=status)
 
