@@ -25,15 +25,15 @@ def render_and_send(
     address. Returns the number of messages queued. Call it through `transaction.on_commit`.
     `attachments` and `receipt`: see `deliver`.
     """
+    addresses = list(dict.fromkeys(to))
+    if receipt is not None and len(addresses) > 1:
+        raise ValueError("Un accusé d’envoi ne suit qu’un destinataire.")
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     prefix = f"[{settings.SITE_NAME}] "
     subject = subject if subject.startswith(prefix) else prefix + subject
     text = render_to_string(f"{template}_body.txt", context)
     html = render_to_string(f"{template}_body.html", context)
-    addresses = list(dict.fromkeys(to))
-    if receipt is not None and len(addresses) > 1:
-        raise ValueError("Un accusé d’envoi ne suit qu’un destinataire.")
     queued = 0
     for address in addresses:
         deliver(

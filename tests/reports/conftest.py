@@ -18,3 +18,42 @@ def pdf_text(data: bytes) -> str:
 def project(world):
     """A project of the world's organisation at its last stage, diagnostic completed, a service chosen."""
     return full_project(organisation=world["org"])
+
+
+@pytest.fixture
+def picky_smtp_server(settings):
+    """A real SMTP server (aiosmtpd) that refuses, with a permanent 550, the addresses put in `.refused`."""
+    import socket
+    from email import message_from_bytes, policy
+
+    from aiosmtpd.controller import Controller
+
+    class Handler:
+        def __init__(self) -> None:
+            self.received: list = []
+            self.refused: set[str] = set()
+
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if address in self.refused:
+                return "550 5.1.1 Boîte inconnue"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+        async def handle_DATA(self, server, session, envelope):
+            message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
+            message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+            self.received.append(message)
+            return "250 Message accepted for delivery"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handler = Handler()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+    try:
+        yield handler
+    finally:
+        controller.stop()
