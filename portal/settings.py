@@ -339,6 +339,8 @@ CELERY_BEAT_SCHEDULE["reports-dispatch-pending"] = {
 # A task whose worker died unacknowledged goes back to the queue after this delay (Redis broker). Keep it above the
 # task time limit, or a long task is run twice (reports are idempotent: it would only cost time).
 CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+# Several portals (or test runs) may share one Redis: each uses its own queue.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # WeasyPrint logs each step of each render at INFO, fontTools each font it unpacks.
 LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
 LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}

@@ -57,3 +57,45 @@ def picky_smtp_server(settings):
         yield handler
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def broker(redis_url, transactional_db, settings, worker_id):
+    """Point this process's Celery app at a broker and a queue of this test, as production would (no eager mode).
+
+    Yields a function `use(url)` to switch broker; returns the queue name for the workers to consume."""
+    import uuid
+
+    from portal.celery import app
+
+    queue = f"rapports-{worker_id}-{uuid.uuid4().hex[:8]}"
+    keys = ("broker_url", "task_always_eager", "task_default_queue")
+    previous = {key: app.conf[key] for key in keys}
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+
+    class Broker:
+        name = queue
+
+        def use(self, url: str) -> None:
+            app.conf.update(broker_url=url, task_always_eager=False, task_default_queue=queue)
+            app._after_fork()  # drop pools opened with another configuration
+
+    def forget_queues() -> None:
+        # Celery caches the queue declarations built from the default queue: a worker started later by another
+        # test would otherwise not consume its own queue.
+        for name in ("queues", "default_queue", "router"):
+            app.amqp.__dict__.pop(name, None)
+
+    handle = Broker()
+    forget_queues()
+    handle.use(redis_url)
+    try:
+        yield handle
+    finally:
+        app.conf.update(previous)
+        app._after_fork()
+        forget_queues()
+        import redis
+
+        with redis.Redis.from_url(redis_url) as client:  # leave no queue of this test behind
+            client.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
