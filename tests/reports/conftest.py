@@ -1,8 +1,10 @@
 """Fixtures of the reports tests: a project with everything a report shows, and PDF reading helpers."""
 
 import io
+import uuid
 
 import pytest
+import redis
 from pypdf import PdfReader
 
 from tests.reports.factories import full_project
@@ -64,8 +66,6 @@ def broker(redis_url, transactional_db, settings, worker_id):
     """Point this process's Celery app at a broker and a queue of this test, as production would (no eager mode).
 
     Yields a function `use(url)` to switch broker; returns the queue name for the workers to consume."""
-    import uuid
-
     from portal.celery import app
 
     queue = f"rapports-{worker_id}-{uuid.uuid4().hex[:8]}"
@@ -95,7 +95,5 @@ def broker(redis_url, transactional_db, settings, worker_id):
         app.conf.update(previous)
         app._after_fork()
         forget_queues()
-        import redis
-
         with redis.Redis.from_url(redis_url) as client:  # leave no queue of this test behind
             client.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
