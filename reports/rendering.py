@@ -5,9 +5,11 @@ the Marianne fonts of django-dsfr) from local paths and refuses everything else 
 so no user content can make the renderer read a file of the server or call the network.
 """
 
+import html
 import logging
 import mimetypes
 import posixpath
+import re
 import time
 from functools import lru_cache
 from io import BytesIO
@@ -84,24 +86,48 @@ class StaticFilesOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body=body, headers={"Content-Type": mimetype})
 
 
+# French typography in the text of the document (never inside tags): a non-breaking space before « : », a narrow
+# one before « ; ! ? », and inside « guillemets », whatever the content editors or the users typed.
+_TAG = re.compile(r"(<[^>]*>)")
+_SPACING = [
+    (re.compile(r"[ \u00a0\u202f]*:(?=\s|$|<)"), "\u00a0:"),
+    (re.compile(r"(?<=\S)[ \u00a0\u202f]*([;!?])(?=\s|$|<)"), "\u202f\\1"),
+    (re.compile(r"«[ \u00a0\u202f]*"), "«\u00a0"),
+    (re.compile(r"[ \u00a0\u202f]*»"), "\u00a0»"),
+]
+
+
+def french_spacing(document: str) -> str:
+    """Apply French spacing rules to the text between the tags of an HTML document."""
+    parts = _TAG.split(document)
+    for index in range(0, len(parts), 2):  # even indexes: text; odd: tags
+        text = html.unescape(parts[index])  # entities hold semicolons: work on the characters
+        for pattern, replacement in _SPACING:
+            text = pattern.sub(replacement, text)
+        parts[index] = html.escape(text, quote=False)
+    return "".join(parts)
+
+
 def render_html(content: ReportContent) -> str:
     """The report as an HTML document (every user string escaped by the template engine)."""
-    return render_to_string(
-        TEMPLATE,
-        {
-            "content": content,
-            "project": content.project,
-            "stylesheet_url": static_base_url() + STYLESHEET,
-            "SITE_URL": settings.SITE_URL.rstrip("/"),
-            "SITE_NAME": settings.SITE_NAME,
-        },
+    return french_spacing(
+        render_to_string(
+            TEMPLATE,
+            {
+                "content": content,
+                "project": content.project,
+                "stylesheet_url": static_base_url() + STYLESHEET,
+                "SITE_URL": settings.SITE_URL.rstrip("/"),
+                "SITE_NAME": settings.SITE_NAME,
+            },
+        )
     )
 
 
-def render_pdf(html: str, *, fetcher: StaticFilesOnlyFetcher | None = None) -> bytes:
+def render_pdf(source: str, *, fetcher: StaticFilesOnlyFetcher | None = None) -> bytes:
     """Lay out the HTML as a tagged PDF/UA-1 document (title and language come from the HTML)."""
     if settings.REPORTS_RENDER_DELAY:
         time.sleep(settings.REPORTS_RENDER_DELAY)
     fetcher = fetcher or StaticFilesOnlyFetcher()
-    document = HTML(string=html, base_url=settings.SITE_URL.rstrip("/") + "/", url_fetcher=fetcher)
+    document = HTML(string=source, base_url=settings.SITE_URL.rstrip("/") + "/", url_fetcher=fetcher)
     return document.write_pdf(font_config=FontConfiguration(), pdf_variant=PDF_VARIANT, uncompressed_pdf=False)

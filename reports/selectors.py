@@ -22,7 +22,8 @@ RECENT_COMMENTS = 5
 NEXT_STEPS = 6
 # The report quotes written answers only, shortened: élus read the status, the portal keeps the details.
 ANSWER_KINDS = (StepKind.TEXT, StepKind.SINGLE_CHOICE, StepKind.MULTIPLE_CHOICE, StepKind.DELIVERABLE)
-ANSWER_CHARS = 280
+ANSWER_CHARS = 200
+ANSWERS_PER_STAGE = 2
 
 
 def reports_visible_to(user) -> QuerySet[Report]:
@@ -130,7 +131,9 @@ def _stages(project: Project) -> tuple[list[StageLine], list]:
                 required=stage_progress.required,
                 done=stage_progress.done,
                 validation=validation,
-                answers=[(title, text) for title, text in written if text] if stage.order <= current.order else [],
+                answers=[(title, text) for title, text in written if text][:ANSWERS_PER_STAGE]
+                if stage.order <= current.order
+                else [],
                 missing=[step.title for step in stage_progress.missing] if stage.order <= current.order else [],
             )
         )
@@ -156,7 +159,7 @@ def _diagnostic(content: ReportContent, project: Project, response: DiagnosticRe
             }
         )
     scored = [row for row in content.dimensions if row["score"] is not None]
-    if scored:
+    if scored and max(row["score"] for row in scored) > min(row["score"] for row in scored):
         content.strongest = max(scored, key=lambda row: row["score"])
         content.weakest = min(scored, key=lambda row: row["score"])
     if len(content.dimensions) >= 3:
@@ -210,6 +213,13 @@ def _shortlist(content: ReportContent, project: Project) -> None:
             content.chosen = item
 
 
+def _lower_first(sentence: str) -> str:
+    """French takes a lower case after a colon (acronyms such as « IA » keep theirs)."""
+    if len(sentence) > 1 and sentence[0].isupper() and not sentence[1].isupper():
+        return sentence[0].lower() + sentence[1:]
+    return sentence
+
+
 def _next_steps(content: ReportContent, progress: list, project: Project) -> list[str]:
     steps: list[str] = []
     current = next((p for p in progress if p.stage.pk == project.current_stage_id), None)
@@ -230,7 +240,7 @@ def _next_steps(content: ReportContent, progress: list, project: Project) -> lis
         )
     for group in content.recommendations:
         for item in group["items"][:1]:
-            steps.append(f"{group['dimension']} : {item['title']}.")
+            steps.append(f"{group['dimension']} : {_lower_first(item['title'])}.")
     if content.shortlist and content.chosen is None:
         steps.append(f"Retenir une solution parmi les {len(content.shortlist)} présélectionnées.")
     if not steps and not later:
