@@ -4,8 +4,10 @@ a Celery task so that a slow or unreachable SMTP server never breaks a page (the
 import logging
 from collections.abc import Iterable
 from functools import cache
+from typing import Protocol
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context, Engine, engines
 from django.template.loader import render_to_string
@@ -34,12 +36,24 @@ def render_plain_text(template: str, context: dict) -> str:
     return _plain_text_engine().get_template(template).render(Context(context, autoescape=False))
 
 
-def render_and_send(template: str, *, to: Iterable[str], context: dict, reply_to: list[str] | None = None) -> int:
+def render_and_send(
+    template: str,
+    *,
+    to: Iterable[str],
+    context: dict,
+    reply_to: list[str] | None = None,
+    attachments: list[dict] | None = None,
+    receipt: dict | None = None,
+) -> int:
     """Render `<template>_subject.txt`, `_body.txt` and `_body.html` and queue one message per address.
 
     Every subject starts with « [Territoires IA] ». One message each: recipients never see each other's
     address. Returns the number of messages queued. Call it through `transaction.on_commit`.
+    `attachments` and `receipt`: see `deliver`.
     """
+    addresses = list(dict.fromkeys(to))
+    if receipt is not None and len(addresses) > 1:
+        raise ValueError("Un accusé d’envoi ne suit qu’un destinataire.")
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
     subject = " ".join(render_plain_text(f"{template}_subject.txt", context).split())
     prefix = f"[{settings.SITE_NAME}] "
@@ -47,17 +61,48 @@ def render_and_send(template: str, *, to: Iterable[str], context: dict, reply_to
     text = render_plain_text(f"{template}_body.txt", context)
     html = render_to_string(f"{template}_body.html", context)
     queued = 0
-    for address in dict.fromkeys(to):
-        deliver(subject=subject, text=text, html=html, to=address, reply_to=reply_to)
+    for address in addresses:
+        deliver(
+            subject=subject,
+            text=text,
+            html=html,
+            to=address,
+            reply_to=reply_to,
+            attachments=attachments,
+            receipt=receipt,
+        )
         queued += 1
     return queued
 
 
-def deliver(*, subject: str, text: str, html: str, to: str, reply_to: list[str] | None = None) -> None:
-    """Queue one message (sent inline when no broker is configured, or when the broker does not answer)."""
+def deliver(
+    *,
+    subject: str,
+    text: str,
+    html: str,
+    to: str,
+    reply_to: list[str] | None = None,
+    attachments: list[dict] | None = None,
+    receipt: dict | None = None,
+) -> None:
+    """Queue one message (sent inline when no broker is configured, or when the broker does not answer).
+
+    `attachments`: files kept in a Django storage, named so the task arguments stay JSON (never bytes):
+    ``{"storage": "private", "name": "<path in the storage>", "filename": "rapport.pdf", "mimetype": "…"}``.
+    `receipt`: ``{"kind": "<registered kind>", "id": <record id>}``, a record of this delivery kept by the app that
+    registered the kind (`register_receipt`): the message is sent at most once per record, even if the task runs twice.
+    """
     from accounts.tasks import deliver_email
 
-    message = {"subject": subject, "text": text, "html": html, "to": to, "reply_to": reply_to or []}
+    message = {
+        "subject": subject,
+        "text": text,
+        "html": html,
+        "to": to,
+        "reply_to": reply_to or [],
+        "attachments": attachments or [],
+        "receipt": receipt,
+    }
     try:
         deliver_email.delay(**message)
     except OperationalError as error:  # Redis, the broker, is down: the page must not fail for it
@@ -65,7 +110,41 @@ def deliver(*, subject: str, text: str, html: str, to: str, reply_to: list[str] 
         deliver_email.apply(kwargs=message)
 
 
-def send_now(*, subject: str, text: str, html: str, to: str, reply_to: list[str]) -> int:
+def send_now(
+    *, subject: str, text: str, html: str, to: str, reply_to: list[str], attachments: Iterable[dict] = ()
+) -> int:
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to], reply_to=reply_to or None)
     message.attach_alternative(html, "text/html")
+    for item in attachments:
+        with storages[item["storage"]].open(item["name"], "rb") as handle:
+            message.attach(item["filename"], handle.read(), item.get("mimetype") or "application/octet-stream")
     return message.send()
+
+
+# --- Delivery receipts: apps that must never send an email twice keep a record per message ---------------------
+
+
+class DeliveryReceipt(Protocol):
+    def claim(self, key: int) -> bool:
+        """Lock the record (inside the caller's transaction); False when it must not be sent (already done)."""
+
+    def record(self, key: int, *, error: str = "", final: bool = True) -> None:
+        """Record the outcome: sent (no error), or an error that is final or will be retried."""
+
+
+_RECEIPTS: dict[str, DeliveryReceipt] = {}
+
+
+def register_receipt(kind: str, receipt: DeliveryReceipt) -> None:
+    """Register the keeper of `kind` receipts (called from the owning app's `AppConfig.ready`)."""
+    _RECEIPTS[kind] = receipt
+
+
+def receipt_for(receipt: dict | None) -> tuple[DeliveryReceipt, int] | None:
+    """The registered keeper and record id of a `receipt` argument (None without one); unknown kinds raise."""
+    if not receipt:
+        return None
+    try:
+        return _RECEIPTS[receipt["kind"]], int(receipt["id"])
+    except KeyError as error:
+        raise LookupError(f"Accusé d’envoi inconnu : {receipt!r}") from error

@@ -8,10 +8,12 @@ class JourneysConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from journeys import rgpd, signals  # noqa: F401 (rgpd registers this app's section of the RGPD export)
+        from journeys import receivers, rgpd  # noqa: F401 (rgpd registers this app’s section of the RGPD export)
         from journeys.models import StepAnswer
 
-        post_delete.connect(signals.delete_answer_file, sender=StepAnswer, dispatch_uid="journeys.delete_answer_file")
+        post_delete.connect(
+            receivers.delete_answer_file, sender=StepAnswer, dispatch_uid="journeys.delete_answer_file"
+        )
 
     def bootstrap(self, stdout) -> None:
         """Called by `manage.py bootstrap`: load « Parcours IA & données » and the diagnostic (idempotent)."""

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Organisation, User
-from journeys import emails, ethics
+from journeys import emails, ethics, signals
 from journeys.content.loader import ethics_content
 from journeys.enums import EventKind, StepKind, TemplateStatus, TransitionKind
 from journeys.markup import render_markdown
@@ -687,7 +687,8 @@ def save_diagnostic(
     response.overall = overall
     response.version = current_version + 1
     response.updated_by = user
-    if complete and response.completed_at is None:
+    just_completed = complete and response.completed_at is None
+    if just_completed:
         response.completed_at = timezone.now()
     response.save()
     if answers != previous and diagnostic_stage is not None:
@@ -697,6 +698,9 @@ def save_diagnostic(
     _mark_kind_done(project=project, kind=StepKind.DIAGNOSTIC, done=complete, user=user, value={"overall": overall})
     message = "a terminé le diagnostic de maturité" if complete else "a enregistré des réponses au diagnostic"
     _record(project, kind=EventKind.DIAGNOSTIC, actor=user, message=message)
+    if just_completed:
+        # reports listens (automatic report); in this transaction, so the report exists iff the completion does.
+        signals.diagnostic_completed.send(sender=Project, project=project, user=user)
     return response
 
 

@@ -1,13 +1,9 @@
-"""Receivers of the journeys app (connected in JourneysConfig.ready).
+"""Signals journeys sends for the apps above it (reports), which journeys must not import.
 
-A project's answers are also deleted by cascades the journeys services do not run (an organisation or a
-project deleted in the back-office): the receiver makes their files leave the storage too.
+- ``diagnostic_completed(sender=Project, project, user)``: the maturity diagnostic of `project` has just been
+  completed by `user`, inside the transaction that saved it (a receiver's writes commit or roll back with it).
 """
 
-from journeys.services import delete_file_on_commit
+from django.dispatch import Signal
 
-
-def delete_answer_file(sender, *, instance, **kwargs) -> None:
-    """A deleted answer's deliverable leaves the storage once the deletion is committed."""
-    if instance.file:
-        delete_file_on_commit(instance.file.storage, instance.file.name)
+diagnostic_completed = Signal()

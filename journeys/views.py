@@ -215,7 +215,7 @@ def _render_project(
         "service_terms": service_terms,
         "service_search_error": service_search_error,
         "service_candidates": selectors.shortlist_candidates(project, service_terms) if can_shortlist else [],
-        # Sections of other apps (ingénierie requests…), registered in their AppConfig.ready().
+        # Sections of other apps (the report, ingénierie requests…), registered in their AppConfig.ready().
         "extra_sections": project_sections(request, project, selected.stage),
     }
     return render(request, "journeys/project_detail.html", context, status=status)

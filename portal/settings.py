@@ -332,3 +332,43 @@ CELERY_BEAT_SCHEDULE["assistance-validations"] = {
     "schedule": 60 * 10,
 }
 # --- end assistance -------------------------------------------------------------------------------------------
+
+# --- reports: private object storage, delivery of PDF reports (see README, « Rapports PDF ») ---------------------
+# With S3_BUCKET_NAME, private files (reports, deliverables) live in an S3-compatible bucket shared by every web
+# and worker machine; without it, under PRIVATE_STORAGE_ROOT. The bucket must not be public: files are only served
+# by views that check access.
+S3_BUCKET_NAME = env.str("S3_BUCKET_NAME", default="")
+if S3_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET_NAME,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "region_name": env.str("S3_REGION_NAME", default="") or None,
+            "location": env.str("S3_LOCATION", default="prive"),
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default="") or None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+# Above this size the email carries a download link instead of the PDF.
+REPORTS_MAX_ATTACHMENT_BYTES = env.int("REPORTS_MAX_ATTACHMENT_BYTES", default=5 * 1024 * 1024)
+# Reports left en attente this long (broker down when asked) are handed to the workers again by beat.
+REPORTS_DISPATCH_AFTER_SECONDS = env.int("REPORTS_DISPATCH_AFTER_SECONDS", default=60)
+# Tests only: a pause in each render, so a test can kill a worker while it renders.
+REPORTS_RENDER_DELAY = env.float("REPORTS_RENDER_DELAY", default=0.0) if DJANGO_ENV == "test" else 0.0
+CELERY_BEAT_SCHEDULE["reports-dispatch-pending"] = {
+    "task": "reports.tasks.dispatch_pending_reports",
+    "schedule": 60,
+}
+# A task whose worker died unacknowledged goes back to the queue after this delay (Redis broker). Keep it above the
+# task time limit, or a long task is run twice (reports are idempotent: it would only cost time).
+CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+# Several portals (or test runs) may share one Redis: each uses its own queue.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+# WeasyPrint logs each step of each render at INFO, fontTools each font it unpacks.
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
+LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
+# --- end reports ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,30 @@
+// Reports: while a report is being prepared, refresh its status every few seconds.
+// Progressive enhancement only: without JavaScript the panel asks to reload the page.
+const POLL_MS = 3000;
+const MAX_POLLS = 200;
+
+function watch(element, polls = 0) {
+  const url = element.dataset.reportPoll;
+  if (!url || polls >= MAX_POLLS) return;
+  window.setTimeout(async () => {
+    let fresh = null;
+    try {
+      const response = await fetch(url, { credentials: "same-origin", headers: { "HX-Request": "true" } });
+      if (response.ok) {
+        const template = document.createElement("template");
+        template.innerHTML = (await response.text()).trim();
+        fresh = template.content.firstElementChild;
+      }
+    } catch {
+      // Offline for a moment: try again at the next tick.
+    }
+    if (fresh) {
+      element.replaceWith(fresh);
+      watch(fresh, polls + 1);
+    } else {
+      watch(element, polls + 1);
+    }
+  }, POLL_MS);
+}
+
+document.querySelectorAll("[data-report-poll]").forEach((element) => watch(element));
