@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from journeys.models import DiagnosticResponse
-from reports import emails, rendering, selectors
+from reports import emails, selectors
 from reports.enums import ReportStatus
 from reports.models import Report
 
@@ -60,6 +60,10 @@ def render_report(*, report_id: int) -> Report | None:
     report = _claim(report_id)
     if report is None:
         return None
+    # Imported here, not at start-up: WeasyPrint takes ~0.7 s to load (it parses its own stylesheets), a cost every
+    # web process and management command would pay while only the processes that render need it.
+    from reports import rendering
+
     project = report.project
     content = selectors.report_content(project)
     pdf = rendering.render_pdf(rendering.render_html(content))
