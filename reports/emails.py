@@ -41,9 +41,10 @@ def queue_report_emails(report: Report) -> int:
     return len(deliveries)
 
 
-def send_pending_deliveries(*, report_id: int) -> int:
-    """Queue the email of each delivery of the report not sent yet; the task claims the delivery before sending,
-    so queuing one twice never sends it twice. Returns the number queued."""
+def send_pending_deliveries(*, report_id: int, include_retrying: bool = False) -> int:
+    """Queue the email of each delivery of the report not sent yet (and, if asked, of those waiting for a retry);
+    the task claims the delivery before sending, so queuing one twice never sends it twice. Returns the number
+    queued."""
     report = Report.objects.select_related("project__organisation").filter(pk=report_id).first()
     if report is None or not report.file:
         return 0
@@ -61,8 +62,9 @@ def send_pending_deliveries(*, report_id: int) -> int:
         "filename": report.download_name,
         "mimetype": "application/pdf",
     }
+    statuses = [DeliveryStatus.PENDING, DeliveryStatus.RETRYING] if include_retrying else [DeliveryStatus.PENDING]
     queued = 0
-    for delivery in report.deliveries.filter(status=DeliveryStatus.PENDING):
+    for delivery in report.deliveries.filter(status__in=statuses):
         mailer.render_and_send(
             TEMPLATE,
             to=[delivery.email],

@@ -17,9 +17,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from journeys.models import DiagnosticResponse
-from reports import emails, rendering, selectors
-from reports.enums import ReportStatus
-from reports.models import Report
+from reports import emails, selectors
+from reports.enums import DeliveryStatus, ReportStatus
+from reports.models import Report, ReportDelivery
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +29,8 @@ RETRYABLE_ERRORS = (OSError, DatabaseError, BotoCoreError, S3ClientError)
 MAX_ATTEMPTS = 5
 # A report « en cours » for longer than this lost its worker (the task time limit is 5 minutes).
 STALE_RUNNING_SECONDS = 15 * 60
+# An email still unsent this long after its last try lost its task (retries wait 16 minutes at most).
+STUCK_DELIVERY_SECONDS = 30 * 60
 
 
 def _claim(report_id: int) -> Report | None:
@@ -60,6 +62,10 @@ def render_report(*, report_id: int) -> Report | None:
     report = _claim(report_id)
     if report is None:
         return None
+    # Imported here, not at start-up: WeasyPrint takes ~0.7 s to load (it parses its own stylesheets), a cost every
+    # web process and management command would pay while only the processes that render need it.
+    from reports import rendering
+
     project = report.project
     content = selectors.report_content(project)
     pdf = rendering.render_pdf(rendering.render_html(content))
@@ -117,6 +123,20 @@ def mark_dispatched(*, report_id: int) -> None:
     """Record that the report was handed to the workers (its « en attente » delay starts again)."""
     now = timezone.now()
     Report.objects.filter(pk=report_id).update(dispatched_at=now, updated_at=now)
+
+
+def reports_with_stuck_deliveries(*, older_than_seconds: int = STUCK_DELIVERY_SECONDS) -> list[int]:
+    """Ready reports with an email neither sent nor given up long after its last try (its task was lost: broker
+    down when it was queued, worker gone). Marks them tried now, so the next beat waits as long again."""
+    limit = timezone.now() - timedelta(seconds=older_than_seconds)
+    stuck = ReportDelivery.objects.filter(
+        Q(last_attempt_at__lte=limit) | Q(last_attempt_at__isnull=True, created_at__lte=limit),
+        status__in=(DeliveryStatus.PENDING, DeliveryStatus.RETRYING),
+        report__status=ReportStatus.READY,
+    )
+    report_ids = sorted(set(stuck.values_list("report_id", flat=True)))
+    stuck.update(last_attempt_at=timezone.now())
+    return report_ids
 
 
 def reports_to_dispatch(*, pending_for_seconds: int) -> QuerySet[Report]:

@@ -7,7 +7,7 @@ from django.conf import settings
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import RedisError
 
-from reports import generation
+from reports import emails, generation
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,10 @@ def enqueue_render(report_id: int) -> bool:
 @shared_task(ignore_result=True)
 def dispatch_pending_reports() -> int:
     """Beat job: hand over again the reports left en attente (broker down when asked) or stuck en cours (worker
-    lost). Returns how many were handed over; rendering them twice is harmless (idempotent)."""
+    lost), and the emails of ready reports whose task was lost. Returns how many reports were handed over;
+    doing it twice is harmless (idempotent render, each email claimed before it is sent)."""
+    for report_id in generation.reports_with_stuck_deliveries():
+        emails.send_pending_deliveries(report_id=report_id, include_retrying=True)
     dispatched = 0
     for report_id in generation.reports_to_dispatch(
         pending_for_seconds=settings.REPORTS_DISPATCH_AFTER_SECONDS

@@ -7,11 +7,13 @@ import pytest
 from celery.canvas import Signature
 from celery.exceptions import Retry
 from django.conf import settings
+from django.core import mail
 from django.utils import timezone
 
 from reports import generation, rendering, tasks
-from reports.enums import ReportStatus
-from reports.models import Report
+from reports.enums import DeliveryStatus, ReportStatus
+from reports.models import Report, ReportDelivery
+from tests.journeys.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 
 
@@ -86,8 +88,6 @@ def test_task_is_acknowledged_late_and_rejected_when_its_worker_is_lost():
 
 
 def test_beat_dispatches_reports_left_en_attente_and_stuck_en_cours(project, monkeypatch):
-    from tests.journeys.factories import ProjectFactory
-
     old = timezone.now() - timedelta(hours=1)
     waiting = ReportFactory(project=project)
     stuck = ReportFactory(project=ProjectFactory(organisation=project.organisation), status=ReportStatus.RUNNING)
@@ -108,3 +108,17 @@ def test_beat_job_is_scheduled():
     schedule = settings.CELERY_BEAT_SCHEDULE["reports-dispatch-pending"]
     assert schedule["task"] == "reports.tasks.dispatch_pending_reports"
     assert schedule["schedule"] <= 60
+
+
+def test_beat_sends_again_the_emails_whose_task_was_lost(project):
+    report = ReportFactory(project=project, ready=True)
+    lost = ReportDelivery.objects.create(report=report, email="elu@mairie.example.fr")
+    ReportDelivery.objects.create(report=report, email="agent@mairie.example.fr")
+    sent = ReportDelivery.objects.create(report=report, email="dga@mairie.example.fr", status=DeliveryStatus.SENT)
+    ReportDelivery.objects.filter(pk__in=[lost.pk, sent.pk]).update(created_at=timezone.now() - timedelta(hours=1))
+    tasks.dispatch_pending_reports()
+    # Every delivery of that report not sent yet is queued again; each is claimed, so each goes once.
+    assert sorted(message.to[0] for message in mail.outbox) == ["agent@mairie.example.fr", "elu@mairie.example.fr"]
+    assert set(ReportDelivery.objects.exclude(pk=sent.pk).values_list("status", flat=True)) == {DeliveryStatus.SENT}
+    tasks.dispatch_pending_reports()
+    assert len(mail.outbox) == 2
