@@ -14,5 +14,5 @@ class AssistanceConfig(AppConfig):
 
         register_project_section(project_requests_section)
         # assistance sits beside reports and above it for these two: reports never imports assistance.
-        register_section(ingenierie)
-        register_recipients(following_staff)
+        register_section(ingenierie, name="assistance_requests")
+        register_recipients(following_staff, name="assistance_followers")

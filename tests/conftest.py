@@ -198,6 +198,7 @@ def celery_worker(redis_url, transactional_db, settings, worker_id):
     from celery.contrib.testing.worker import start_worker
 
     from portal.celery import app
+    from tests.celery_queues import forget_celery_queues
 
     keys = ("broker_url", "task_always_eager", "result_backend", "task_default_queue")
     previous = {key: app.conf[key] for key in keys}
@@ -205,6 +206,7 @@ def celery_worker(redis_url, transactional_db, settings, worker_id):
         broker_url=redis_url, task_always_eager=False, result_backend=None, task_default_queue=f"tests-{worker_id}"
     )
     app._after_fork()  # drop connection and producer pools opened with an earlier configuration
+    forget_celery_queues(app)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
@@ -212,3 +214,4 @@ def celery_worker(redis_url, transactional_db, settings, worker_id):
     finally:
         app.conf.update(previous)
         app._after_fork()
+        forget_celery_queues(app)

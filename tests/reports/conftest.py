@@ -7,6 +7,7 @@ import pytest
 import redis
 from pypdf import PdfReader
 
+from tests.celery_queues import forget_celery_queues
 from tests.reports.factories import full_project
 
 
@@ -80,20 +81,14 @@ def broker(redis_url, transactional_db, settings, worker_id):
             app.conf.update(broker_url=url, task_always_eager=False, task_default_queue=queue)
             app._after_fork()  # drop pools opened with another configuration
 
-    def forget_queues() -> None:
-        # Celery caches the queue declarations built from the default queue: a worker started later by another
-        # test would otherwise not consume its own queue.
-        for name in ("queues", "default_queue", "router"):
-            app.amqp.__dict__.pop(name, None)
-
     handle = Broker()
-    forget_queues()
+    forget_celery_queues(app)
     handle.use(redis_url)
     try:
         yield handle
     finally:
         app.conf.update(previous)
         app._after_fork()
-        forget_queues()
+        forget_celery_queues(app)
         with redis.Redis.from_url(redis_url) as client:  # leave no queue of this test behind
             client.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
