@@ -12,7 +12,7 @@ from assistance import services
 from assistance.enums import RequestKind
 from assistance.models import AssistanceRequest, Satisfaction
 from journeys.models import Project
-from tests.accounts.factories import JoinRequestFactory, OrganisationFactory, StaffUserFactory
+from tests.accounts.factories import JoinRequestFactory, OrganisationFactory, StaffUserFactory, with_second_factor
 from tests.assistance.factories import AssistanceRequestFactory
 from tests.journeys.factories import ProjectFactory, complete_stage, move_to
 
@@ -46,7 +46,7 @@ def test_escalated_requests_appear_for_regional_and_national_levels_only(client_
     late = AssistanceRequestFactory(project__organisation=world["org"])
     AssistanceRequest.objects.filter(pk=late.pk).update(created_at=timezone.now() - timedelta(days=25))
     assert services.escalate_overdue() == 1
-    regional = StaffUserFactory()
+    regional = with_second_factor(StaffUserFactory())
     StaffScope.objects.filter(user=regional).update(level=ScopeLevel.REGIONAL, region_id=world["org"].region_id)
     assert late.get_espace_url() in _section(_home(client_as, regional), "escalated")
     assert 'id="escalated"' not in _home(client_as, world["staff_in"])
