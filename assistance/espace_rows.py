@@ -71,6 +71,13 @@ def anct_name(first_name: str, last_name: str, is_active: bool) -> str:
     return f"{name} (ANCT)" if name else "Un chargé de mission de l’ANCT"
 
 
+def waiting_text(reminders: int | None) -> str:
+    """« attend la collectivité (2 relances) » while ANCT waits (`reminders` sent so far), "" otherwise."""
+    if reminders is None:
+        return ""
+    return "attend la collectivité" + (f" ({reminders} relance{'s' if reminders > 1 else ''})" if reminders else "")
+
+
 def place_of(departement: str | None, region: str | None) -> str:
     return departement or region or ""
 
@@ -105,10 +112,7 @@ def request_rows(values: Iterable[dict]) -> list[dict]:
             assignee = anct_name(
                 row["assigned_to__first_name"], row["assigned_to__last_name"], row["assigned_to__is_active"]
             )
-        waiting = ""
-        if row["waiting_since"]:
-            count = row["reminders_sent"]
-            waiting = "attend la collectivité" + (f" ({count} relance{'s' if count > 1 else ''})" if count else "")
+        waiting = waiting_text(row["reminders_sent"] if row["waiting_since"] else None)
         kind = KIND_LABELS.get(row["kind"], row["kind"])
         rows.append(
             {
@@ -181,6 +185,7 @@ PROJECT_FIELDS = (
     "required_total",
     "open_request_count",
     "is_followed",
+    "waiting_reminders",
 )
 
 
@@ -202,6 +207,7 @@ def project_rows(values: Iterable[dict], themes: dict[int, list[str]]) -> list[d
             "open_requests": row["open_request_count"],
             "last_activity": french_date(row["last_activity_at"]),
             "is_followed": row["is_followed"],
+            "waiting": waiting_text(row["waiting_reminders"]),
         }
         for row in values
     ]
@@ -233,6 +239,13 @@ HOME_PROJECT_FIELDS = (
     "last_activity_at",
     "organisation__name",
     "current_stage__name",
+)
+HOME_WAIT_FIELDS = (
+    "waiting_since",
+    "reminders_sent",
+    "project__public_id",
+    "project__title",
+    "project__organisation__name",
 )
 FOLLOW_FIELDS = (
     "project_id",
@@ -310,6 +323,19 @@ def home_inactive_rows(values: Iterable[dict]) -> list[dict]:
             "url": url(row["public_id"]),
             "label": row["title"],
             "detail": f" — {row['organisation__name']}, dernière activité le {french_date(row['last_activity_at'])}",
+        }
+        for row in values
+    ]
+
+
+def home_wait_rows(values: Iterable[dict]) -> list[dict]:
+    url = url_maker("journeys:project_detail")
+    return [
+        {
+            "url": url(row["project__public_id"]),
+            "label": row["project__title"],
+            "detail": f" — {row['project__organisation__name']}, en attente depuis le "
+            f"{french_date(row['waiting_since'])}, relancée {row['reminders_sent']} fois",
         }
         for row in values
     ]

@@ -20,10 +20,10 @@ from accounts.permissions import staff_covering, staff_scope_of
 from accounts.selectors import members_of, pending_join_requests_for
 from assistance import espace_rows
 from assistance.enums import OPEN_STATUSES, Recommendation, RequestKind, RequestStatus, Usefulness
-from assistance.models import AssistanceRequest, Expert, Follow, Satisfaction, ValidationNotice
+from assistance.models import AssistanceRequest, Expert, Follow, ProjectWait, Satisfaction, ValidationNotice
 from assistance.permissions import espace_scope
 from catalogue.models import Theme
-from journeys.models import Project, StageValidation, Step, StepAnswer
+from journeys.models import Project, ProjectEvent, StageValidation, Step, StepAnswer
 from journeys.selectors import with_progress
 from territories.models import Departement, Programme, Region
 
@@ -66,6 +66,23 @@ def awaiting_validation_condition() -> Q:
     revalidated = StageValidation.objects.active().filter(project=OuterRef("project"), stage=OuterRef("stage"))
     voided = StageValidation.objects.voided().filter(project=OuterRef("pk")).filter(~Exists(revalidated))
     return (Q(current_stage__requires_validation=True) & ~Q(Exists(validated))) | Q(Exists(voided))
+
+
+@cache
+def project_answered_condition() -> Q:
+    """On ProjectWait: a member of the project's collectivité acted on the project (comment, step, stage…) since
+    ANCT began to wait: that is their answer. ANCT's own activity is none."""
+    member_acted = ProjectEvent.objects.filter(
+        project=OuterRef("project"),
+        at__gte=OuterRef("waiting_since"),
+        actor__memberships__organisation=OuterRef("project__organisation"),
+    )
+    return Q(Exists(member_acted))
+
+
+def unanswered_project_waits() -> QuerySet[ProjectWait]:
+    """Projects on which ANCT still waits for the collectivité (nothing done by a member since)."""
+    return ProjectWait.objects.filter(waiting_since__isnull=False).exclude(project_answered_condition())
 
 
 @cache
@@ -176,9 +193,16 @@ def organisation_list_values(queryset: QuerySet[Organisation]) -> QuerySet:
     return with_organisation_counts(queryset).values(*espace_rows.ORGANISATION_FIELDS)
 
 
+def with_waiting(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Annotate waiting_reminders: the reminders sent while ANCT waits on the collectivité, None when it does not."""
+    wait = unanswered_project_waits().filter(project=OuterRef("pk")).values("reminders_sent")[:1]
+    return projects.annotate(waiting_reminders=Subquery(wait))
+
+
 def project_list_values(queryset: QuerySet[Project], user) -> QuerySet:
-    """The projects list's rows as values, with progress, open requests and follow (espace_rows.project_rows)."""
-    return with_followed(with_open_requests(with_progress(queryset)), user).values(*espace_rows.PROJECT_FIELDS)
+    """The projects list's rows as values, with progress, open requests, follow and wait (espace_rows.project_rows)."""
+    projects = with_waiting(with_followed(with_open_requests(with_progress(queryset)), user))
+    return projects.values(*espace_rows.PROJECT_FIELDS)
 
 
 def theme_names(project_ids: list[int]) -> dict[int, list[str]]:
@@ -425,6 +449,13 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
         .annotate(**window)
         .values(*espace_rows.HOME_PROJECT_FIELDS, "stage_done", "stage_required", "section_total")
     )
+    silent_count, silent = _first_with_count(
+        _scoped(unanswered_project_waits(), user, "project__organisation__")
+        .filter(reminders_sent__gt=0)
+        .order_by("waiting_since", "pk")
+        .annotate(**window)
+        .values(*espace_rows.HOME_WAIT_FIELDS, "section_total")
+    )
     inactive_count, inactive = _first_with_count(
         projects.filter(last_activity_at__lte=inactive_since(now))
         .order_by("last_activity_at", "pk")
@@ -458,6 +489,14 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
             "no_reaction",
             "Collectivités relancées qui n’ont pas répondu",
             "Aucune collectivité relancée sans réponse.",
+        ),
+        Section(
+            "projects_no_reaction",
+            "Projets : collectivités relancées qui n’ont pas répondu",
+            silent_count,
+            espace_rows.home_wait_rows(silent),
+            urls["projects_no_reaction"],
+            "Aucune collectivité relancée sans réponse sur un projet.",
         ),
         Section(
             "pending",

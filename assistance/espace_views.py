@@ -220,6 +220,7 @@ def _home_urls() -> dict[str, str]:
         "pending": f"{ORGANISATIONS_URL}?statut=pending",
         "validation": f"{PROJECTS_URL}?suivi=validation",
         "inactive": f"{PROJECTS_URL}?suivi=inactifs&tri=activite",
+        "projects_no_reaction": f"{PROJECTS_URL}?suivi=sans_reaction",
         "list": str(REQUESTS_URL),
     }
 
@@ -530,6 +531,35 @@ def project_follow(request: HttpRequest, public_id) -> HttpResponse:
     if back.startswith("/") and not back.startswith("//"):
         return redirect(back)
     return redirect("espace:project_list")
+
+
+@require_POST
+@espace_view
+def project_waiting(request: HttpRequest, public_id) -> HttpResponse:
+    """Wait on the collectivité about a project (reminders until a member acts on it), or stop waiting."""
+    try:
+        project = espace_selectors.project_in_scope(request.user, public_id)
+    except Project.DoesNotExist as error:
+        raise Http404("Projet introuvable.") from error
+    back = f"{project.get_absolute_url()}#ingenierie"
+    if request.POST.get("stop") == "1":
+        services.stop_waiting_on_project(project=project, user=request.user)
+        messages.success(request, "Vous n’attendez plus rien de la collectivité sur ce projet : les relances cessent.")
+        return redirect(back)
+    form = WaitingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["waiting_for"]) + " Rien n’a été enregistré.")
+        return redirect(back)
+    try:
+        services.wait_on_project(project=project, user=request.user, waiting_for=form.cleaned_data["waiting_for"])
+    except services.AssistanceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            "La collectivité est prévenue ; elle sera relancée jusqu’à ce qu’un de ses membres agisse sur le projet.",
+        )
+    return redirect(back)
 
 
 # --- Experts directory (read-only: national administrators manage it in the admin) ---------------------------

@@ -20,6 +20,7 @@ from assistance.espace_selectors import (
     filter_choices,
     inactive_since,
     overdue_condition,
+    unanswered_project_waits,
 )
 from assistance.models import AssistanceRequest, Follow
 from journeys.filters import STAGE_CHOICES
@@ -287,6 +288,8 @@ class ProjectFilter(EspaceFilterSet):
             ("validation", "Étape en attente de validation ANCT"),
             ("inactifs", "Sans activité depuis longtemps"),
             ("demande", "Avec une demande d’ingénierie ouverte"),
+            ("attente", "En attente de la collectivité"),
+            ("sans_reaction", "Collectivité relancée sans réaction"),
             ("suivis", "Projets que je suis"),
         ],
     )
@@ -311,6 +314,8 @@ class ProjectFilter(EspaceFilterSet):
             "validation": awaiting_validation_condition(),
             "inactifs": Q(last_activity_at__lte=inactive_since(timezone.now())),
             "demande": Q(pk__in=AssistanceRequest.objects.open().values("project_id")),
+            "attente": Q(pk__in=unanswered_project_waits().values("project_id")),
+            "sans_reaction": Q(pk__in=unanswered_project_waits().filter(reminders_sent__gt=0).values("project_id")),
             "suivis": Q(pk__in=Follow.objects.filter(user=self.user, project__isnull=False).values("project_id")),
         }
         return queryset.filter(conditions[value])
