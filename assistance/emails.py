@@ -12,7 +12,7 @@ from accounts.enums import ScopeLevel
 from accounts.models import Organisation, User
 from accounts.permissions import staff_covering
 from assistance.doctrine import cost_rule_text
-from assistance.models import AssistanceRequest, Mobilisation, RequestMessage
+from assistance.models import AssistanceRequest, Mobilisation, ProjectWait, RequestMessage
 from journeys.models import Project
 
 # The most local level covering a collectivité receives its requests first (ANCT doctrine: the département).
@@ -117,10 +117,42 @@ def send_message_posted(message_id: int) -> int:
     return send("message_posted", to=to, context=context)
 
 
+def _send_waiting(organisation: Organisation, *, reminder: bool, waiting_for: str, **about) -> int:
+    """The one « l’ANCT attend votre réponse » email of requests and projects, to the collectivité's members."""
+    context = {"organisation": organisation, "reminder": reminder, "waiting_for": waiting_for, **about}
+    return send("waiting", to=member_addresses(organisation), context=context)
+
+
 def send_waiting(request_id: int, *, reminder: bool) -> int:
-    """Tell the members what ANCT waits for (the first time, then as reminders)."""
+    """Tell the members what ANCT waits for on a request (the first time, then as reminders)."""
     request = _load(request_id)
-    return send("waiting", to=member_addresses(request.organisation), context=_context(request, reminder=reminder))
+    title, kind = request.project.title, request.get_kind_display()
+    return _send_waiting(
+        request.organisation,
+        reminder=reminder,
+        waiting_for=request.waiting_for,
+        about_subject=f"demande d’ingénierie « {title} »",
+        about=f"la demande d’appui «\u00a0{kind}\u00a0» (projet «\u00a0{title}\u00a0», {request.organisation.name})",
+        how_to_answer="Répondez depuis la page de la demande (un message, et si besoin un document joint)",
+        answer_url=absolute(request.get_absolute_url()),
+    )
+
+
+def send_project_waiting(wait_id: int, *, reminder: bool) -> int:
+    """Tell the members what ANCT waits for on a project (the first time, then as reminders)."""
+    wait = ProjectWait.objects.select_related("project__organisation").get(pk=wait_id)
+    if wait.waiting_since is None:  # answered or withdrawn before the email left
+        return 0
+    project = wait.project
+    return _send_waiting(
+        project.organisation,
+        reminder=reminder,
+        waiting_for=wait.waiting_for,
+        about_subject=f"projet « {project.title} »",
+        about=f"le projet «\u00a0{project.title}\u00a0» ({project.organisation.name})",
+        how_to_answer="Répondez sur la page du projet (un commentaire, une action renseignée, un document déposé)",
+        answer_url=absolute(project.get_absolute_url()),
+    )
 
 
 def send_escalated(request_id: int) -> int:

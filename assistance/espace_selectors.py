@@ -7,9 +7,10 @@ counts annotated; the home page asks one aggregate per kind of row and a short l
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -17,12 +18,14 @@ from accounts.enums import JoinRequestStatus, OrganisationStatus, Role, ScopeLev
 from accounts.models import JoinRequest, Membership, Organisation, User
 from accounts.permissions import staff_covering, staff_scope_of
 from accounts.selectors import members_of, pending_join_requests_for
+from assistance import espace_rows
 from assistance.enums import OPEN_STATUSES, Recommendation, RequestKind, RequestStatus, Usefulness
-from assistance.models import AssistanceRequest, Expert, Follow, Satisfaction, ValidationNotice
+from assistance.models import AssistanceRequest, Expert, Follow, ProjectWait, Satisfaction, ValidationNotice
 from assistance.permissions import espace_scope
-from journeys.models import Project, StageValidation, Step, StepAnswer
+from catalogue.models import Theme
+from journeys.models import Project, ProjectEvent, StageValidation, Step, StepAnswer
 from journeys.selectors import with_progress
-from territories.models import Programme
+from territories.models import Departement, Programme, Region
 
 HOME_LIST_SIZE = 8
 
@@ -51,6 +54,11 @@ def inactive_since(now: datetime) -> datetime:
     return now - timedelta(days=settings.ASSISTANCE_INACTIVE_PROJECT_DAYS)
 
 
+# The two builders below take no argument and Django copies an expression when a query resolves it, so each is built
+# once per process: building them cost ~1 ms each on every page that shows projects awaiting a validation.
+
+
+@cache
 def awaiting_validation_condition() -> Q:
     """Projects whose current stage requires an ANCT validation it does not have (yet, or any more), and projects
     with a validation voided by a later change and not given again."""
@@ -60,8 +68,25 @@ def awaiting_validation_condition() -> Q:
     return (Q(current_stage__requires_validation=True) & ~Q(Exists(validated))) | Q(Exists(voided))
 
 
-def with_stage_progress(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """Annotate stage_required and stage_done: the required steps of the current stage, and those done."""
+@cache
+def project_answered_condition() -> Q:
+    """On ProjectWait: a member of the project's collectivité acted on the project (comment, step, stage…) since
+    ANCT began to wait: that is their answer. ANCT's own activity is none."""
+    member_acted = ProjectEvent.objects.filter(
+        project=OuterRef("project"),
+        at__gte=OuterRef("waiting_since"),
+        actor__memberships__organisation=OuterRef("project__organisation"),
+    )
+    return Q(Exists(member_acted))
+
+
+def unanswered_project_waits() -> QuerySet[ProjectWait]:
+    """Projects on which ANCT still waits for the collectivité (nothing done by a member since)."""
+    return ProjectWait.objects.filter(waiting_since__isnull=False).exclude(project_answered_condition())
+
+
+@cache
+def _stage_progress() -> dict:
     required = (
         Step.objects.filter(stage=OuterRef("current_stage"), required=True)
         .order_by()
@@ -78,10 +103,15 @@ def with_stage_progress(projects: QuerySet[Project]) -> QuerySet[Project]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return projects.annotate(
-        stage_required=Coalesce(Subquery(required, output_field=IntegerField()), 0),
-        stage_done=Coalesce(Subquery(done, output_field=IntegerField()), 0),
-    )
+    return {
+        "stage_required": Coalesce(Subquery(required, output_field=IntegerField()), 0),
+        "stage_done": Coalesce(Subquery(done, output_field=IntegerField()), 0),
+    }
+
+
+def with_stage_progress(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Annotate stage_required and stage_done: the required steps of the current stage, and those done."""
+    return projects.annotate(**_stage_progress())
 
 
 # --- Scoped querysets ------------------------------------------------------------------------------------------
@@ -103,26 +133,31 @@ def projects_in_scope(user) -> QuerySet[Project]:
 
 
 def request_rows(queryset: QuerySet[AssistanceRequest]) -> QuerySet[AssistanceRequest]:
-    """What a row of the requests list shows, joined."""
+    """What a row of the requests export and of a collectivité's page shows, joined."""
     return queryset.select_related("project", "organisation", "assigned_to")
 
 
-def organisation_rows(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
-    """Collectivités with their counts of members, projects and open requests (one query for a page)."""
+def with_organisation_counts(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    """Annotate member_count, project_count and open_request_count (a correlated count each, per row read)."""
 
     def count(model, **lookups):
         rows = model.objects.filter(organisation=OuterRef("pk"), **lookups).order_by().values("organisation")
         return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0)
 
-    return queryset.select_related("departement", "region").annotate(
+    return queryset.annotate(
         member_count=count(Membership),
         project_count=count(Project),
         open_request_count=count(AssistanceRequest, status__in=OPEN_STATUSES),
     )
 
 
-def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
-    """Projects with their collectivité, stage, progress and open requests (one query for a page, plus themes)."""
+def organisation_rows(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    """Collectivités with their counts of members, projects and open requests (one query for a page)."""
+    return with_organisation_counts(queryset.select_related("departement", "region"))
+
+
+def with_open_requests(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Annotate open_request_count: the project's requests ANCT still has to act on."""
     open_requests = (
         AssistanceRequest.objects.filter(project=OuterRef("pk"), status__in=OPEN_STATUSES)
         .order_by()
@@ -130,14 +165,86 @@ def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return with_progress(queryset.select_related("organisation", "current_stage").prefetch_related("themes")).annotate(
-        open_request_count=Coalesce(Subquery(open_requests, output_field=IntegerField()), 0)
+    return projects.annotate(open_request_count=Coalesce(Subquery(open_requests, output_field=IntegerField()), 0))
+
+
+def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
+    """Projects with their collectivité, stage, progress and open requests (one query for a page, plus themes)."""
+    return with_open_requests(
+        with_progress(queryset.select_related("organisation", "current_stage").prefetch_related("themes"))
     )
 
 
 def with_followed(projects: QuerySet[Project], user) -> QuerySet[Project]:
     """Annotate is_followed: whether the user follows each project (« Je suis ce projet »)."""
     return projects.annotate(is_followed=Exists(Follow.objects.filter(user=user, project=OuterRef("pk"))))
+
+
+# The lists' pages read values (espace_rows formats them): one query a page, no model instance.
+
+
+def request_list_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
+    """The requests list's rows as values (espace_rows.request_rows)."""
+    return queryset.values(*espace_rows.REQUEST_FIELDS)
+
+
+def organisation_list_values(queryset: QuerySet[Organisation]) -> QuerySet:
+    """The collectivités list's rows as values, with their counts (espace_rows.organisation_rows)."""
+    return with_organisation_counts(queryset).values(*espace_rows.ORGANISATION_FIELDS)
+
+
+def with_waiting(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Annotate waiting_reminders: the reminders sent while ANCT waits on the collectivité, None when it does not."""
+    wait = unanswered_project_waits().filter(project=OuterRef("pk")).values("reminders_sent")[:1]
+    return projects.annotate(waiting_reminders=Subquery(wait))
+
+
+def project_list_values(queryset: QuerySet[Project], user) -> QuerySet:
+    """The projects list's rows as values, with progress, open requests, follow and wait (espace_rows.project_rows)."""
+    projects = with_waiting(with_followed(with_open_requests(with_progress(queryset)), user))
+    return projects.values(*espace_rows.PROJECT_FIELDS)
+
+
+def theme_names(project_ids: list[int]) -> dict[int, list[str]]:
+    """The names of each project's themes, in the themes' order (one query for a page)."""
+    names: dict[int, list[str]] = {}
+    links = (
+        Project.themes.through.objects.filter(project_id__in=project_ids)
+        .order_by("theme__position", "theme__name")
+        .values_list("project_id", "theme__name")
+    )
+    for project_id, name in links:
+        names.setdefault(project_id, []).append(name)
+    return names
+
+
+def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
+    """The (value, label) choices of the lists' filters, in one UNION ALL on small tables: "departement" and
+    "region" where the user's scope has collectivités (an index probe per territory, not a pass over every
+    collectivité), "programme" and "theme" (every one)."""
+    organisations = organisations_in_scope(user)
+    parts = [
+        Departement.objects.filter(Exists(organisations.filter(departement_id=OuterRef("code")))).values_list(
+            "code", "name", Value("departement"), Value(0)
+        ),
+        Region.objects.filter(Exists(organisations.filter(region_id=OuterRef("code")))).values_list(
+            "code", "name", Value("region"), Value(0)
+        ),
+        Programme.objects.values_list("slug", "name", Value("programme"), Value(0)),
+        Theme.objects.values_list("slug", "name", Value("theme"), "position"),
+    ]
+    found: dict[str, list] = {"departement": [], "region": [], "programme": [], "theme": []}
+    for value, label, kind, position in parts[0].union(*parts[1:], all=True):
+        found[kind].append((position, label, value))
+    return {
+        "departement": [
+            (code, f"{code} — {name}")
+            for _position, name, code in sorted(found["departement"], key=lambda row: row[2])
+        ],
+        "region": [(code, name) for _position, name, code in sorted(found["region"])],
+        "programme": [(slug, name) for _position, name, slug in sorted(found["programme"])],
+        "theme": [(slug, name) for _position, name, slug in sorted(found["theme"])],
+    }
 
 
 def request_for_espace(user, public_id) -> AssistanceRequest:
@@ -186,16 +293,21 @@ def experts_for(request: AssistanceRequest) -> QuerySet[Expert]:
 
 
 # --- The home page ---------------------------------------------------------------------------------------------
+# Sections read plain values (espace_rows formats them): the request sections in one UNION ALL, each other
+# section with its count in a window over the same query, the counts by status and by département in one
+# grouped query.
+
+NO_REACTION = Q(waiting_since__isnull=False, reminders_sent__gt=0)
 
 
 @dataclass
 class Section:
-    """One block of the home page: a count, the first rows, and the list that shows them all."""
+    """One block of the home page: a count, the first rows (url, label, detail), and the list that shows them all."""
 
     key: str
     title: str
     count: int
-    rows: list
+    rows: list[dict]
     url: str
     empty: str
 
@@ -220,25 +332,82 @@ def is_wide_scope(user) -> bool:
     return scope is not None and scope.level in (ScopeLevel.REGIONAL, ScopeLevel.NATIONAL)
 
 
-def _request_counts(requests: QuerySet[AssistanceRequest], now: datetime) -> dict:
-    """The home's counts of requests in one query: per section, and per status (« status:<value> »)."""
-    per_status = {f"status:{status}": Count("pk", filter=Q(status=status)) for status in RequestStatus.values}
-    return requests.aggregate(
-        **per_status,
-        new=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
-        overdue=Count("pk", filter=overdue_condition(now)),
-        escalated=Count("pk", filter=escalated_condition()),
-        no_reaction=Count("pk", filter=Q(waiting_since__isnull=False, reminders_sent__gt=0)),
-        opinions=Count("pk", filter=Q(kind=RequestKind.CADRAGE_OPINION, status__in=OPEN_STATUSES)),
-        total=Count("pk"),
+def request_stats(requests: QuerySet[AssistanceRequest], now: datetime) -> dict:
+    """The home's counts of requests in one grouped query (by département and status): per section, per status
+    (`by_status`) and per département (`by_departement`, collectivités without département last)."""
+    groups = (
+        requests.order_by()
+        .values("organisation__departement_id", "organisation__departement__name", "status")
+        .annotate(
+            total=Count("pk"),
+            overdue=Count("pk", filter=overdue_condition(now)),
+            escalated=Count("pk", filter=escalated_condition()),
+            no_reaction=Count("pk", filter=NO_REACTION),
+            opinions=Count("pk", filter=Q(kind=RequestKind.CADRAGE_OPINION)),
+        )
     )
+    counts = dict.fromkeys(("new", "overdue", "escalated", "no_reaction", "opinions", "total"), 0)
+    by_status = dict.fromkeys(RequestStatus.values, 0)
+    departements: dict[str | None, dict] = {}
+    for group in groups:
+        status, total, is_open = group["status"], group["total"], group["status"] in OPEN_STATUSES
+        counts["total"] += total
+        counts["new"] += total if status == RequestStatus.SUBMITTED else 0
+        counts["overdue"] += group["overdue"]
+        counts["escalated"] += group["escalated"]
+        counts["no_reaction"] += group["no_reaction"]
+        counts["opinions"] += group["opinions"] if is_open else 0
+        by_status[status] = by_status.get(status, 0) + total
+        code = group["organisation__departement_id"]
+        row = departements.setdefault(
+            code,
+            {
+                "code": code or "—",
+                "name": group["organisation__departement__name"] or "Collectivités régionales",
+                "total": 0,
+                "open": 0,
+                "new": 0,
+                "overdue": 0,
+            },
+        )
+        row["total"] += total
+        row["open"] += total if is_open else 0
+        row["new"] += total if status == RequestStatus.SUBMITTED else 0
+        row["overdue"] += group["overdue"]
+    counts["by_status"] = by_status
+    counts["by_departement"] = [departements[code] for code in sorted(departements, key=lambda c: (c is None, c))]
+    return counts
 
 
-def _project_counts(projects: QuerySet[Project], now: datetime) -> dict:
-    return projects.aggregate(
-        awaiting=Count("pk", filter=awaiting_validation_condition()),
-        inactive=Count("pk", filter=Q(last_activity_at__lte=inactive_since(now))),
-    )
+def _first_with_count(values: QuerySet) -> tuple[int, list[dict]]:
+    """The first rows of a values() query and how many rows it has in all (a window count: one query)."""
+    rows = list(values[:HOME_LIST_SIZE])
+    return (rows[0]["section_total"] if rows else 0), rows
+
+
+def _request_sections(requests: QuerySet[AssistanceRequest], now: datetime, *, wide: bool) -> dict[str, list[dict]]:
+    """The first rows of each request section, read in one UNION ALL of the sections' queries."""
+    conditions = {
+        "new": (Q(status=RequestStatus.SUBMITTED), "created_at"),
+        "overdue": (overdue_condition(now), "created_at"),
+        "opinions": (Q(kind=RequestKind.CADRAGE_OPINION, status__in=OPEN_STATUSES), "created_at"),
+        "no_reaction": (NO_REACTION, "waiting_since"),
+    }
+    if wide:
+        conditions["escalated"] = (escalated_condition(), "created_at")
+    parts = [
+        requests.filter(condition)
+        .order_by(order, "pk")
+        .annotate(section=Value(key), sort_at=F(order))
+        .values(*espace_rows.HOME_REQUEST_FIELDS, "pk", "section", "sort_at")[:HOME_LIST_SIZE]
+        for key, (condition, order) in conditions.items()
+    ]
+    sections: dict[str, list[dict]] = {key: [] for key in conditions}
+    for row in parts[0].union(*parts[1:], all=True):
+        sections[row["section"]].append(row)
+    for rows in sections.values():
+        rows.sort(key=lambda row: (row["sort_at"], row["pk"]))
+    return sections
 
 
 def escalated_join_requests(user, now: datetime) -> QuerySet[JoinRequest]:
@@ -259,145 +428,132 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
     now = timezone.now()
     requests = requests_in_scope(user)
     projects = projects_in_scope(user)
-    organisations = organisations_in_scope(user)
     wide = is_wide_scope(user)
-    counts = _request_counts(requests, now)
-    project_counts = _project_counts(projects, now)
-    rows = request_rows(requests)
+    stats = request_stats(requests, now)
+    request_sections = _request_sections(requests, now, wide=wide)
+    window = {"section_total": Window(Count("pk"))}
 
-    def first(queryset) -> list:
-        return list(queryset[:HOME_LIST_SIZE])
-
-    pending = (
-        organisations.filter(status=OrganisationStatus.PENDING).select_related("departement").order_by("created_at")
+    pending_count, pending = _first_with_count(
+        organisations_in_scope(user)
+        .filter(status=OrganisationStatus.PENDING)
+        .order_by("created_at", "pk")
+        .annotate(**window)
+        .values(*espace_rows.HOME_ORGANISATION_FIELDS, "section_total")
     )
-    join_requests = escalated_join_requests(user, now)
+    join_count, join_requests = _first_with_count(
+        escalated_join_requests(user, now).annotate(**window).values(*espace_rows.HOME_JOIN_FIELDS, "section_total")
+    )
+    validation_count, validation = _first_with_count(
+        with_stage_progress(projects.filter(awaiting_validation_condition()))
+        .order_by("last_activity_at", "pk")
+        .annotate(**window)
+        .values(*espace_rows.HOME_PROJECT_FIELDS, "stage_done", "stage_required", "section_total")
+    )
+    silent_count, silent = _first_with_count(
+        _scoped(unanswered_project_waits(), user, "project__organisation__")
+        .filter(reminders_sent__gt=0)
+        .order_by("waiting_since", "pk")
+        .annotate(**window)
+        .values(*espace_rows.HOME_WAIT_FIELDS, "section_total")
+    )
+    inactive_count, inactive = _first_with_count(
+        projects.filter(last_activity_at__lte=inactive_since(now))
+        .order_by("last_activity_at", "pk")
+        .annotate(**window)
+        .values(*espace_rows.HOME_PROJECT_FIELDS, "section_total")
+    )
+
+    def requests_section(key: str, title: str, empty: str) -> Section:
+        rows = espace_rows.home_request_rows(request_sections[key])
+        return Section(key, title, stats[key], rows, urls[key], empty)
+
     sections = [
-        Section(
-            "new",
-            "Nouvelles demandes",
-            counts["new"],
-            first(rows.filter(status=RequestStatus.SUBMITTED).order_by("created_at")),
-            urls["new"],
-            "Aucune nouvelle demande.",
-        ),
-        Section(
+        requests_section("new", "Nouvelles demandes", "Aucune nouvelle demande."),
+        requests_section(
             "overdue",
             f"Sans réponse depuis plus de {settings.ASSISTANCE_FIRST_ANSWER_DAYS} jours",
-            counts["overdue"],
-            first(rows.filter(overdue_condition(now)).order_by("created_at")),
-            urls["overdue"],
             "Aucune demande en retard.",
         ),
     ]
     if wide:
         sections.append(
-            Section(
+            requests_section(
                 "escalated",
                 f"Signalées aux niveaux régional et national (plus de {settings.ASSISTANCE_ESCALATION_DAYS} jours)",
-                counts["escalated"],
-                first(rows.filter(escalated_condition()).order_by("created_at")),
-                urls["escalated"],
                 "Aucune demande signalée.",
             )
         )
     sections += [
-        Section(
-            "opinions",
-            "Avis sur le cadrage demandés",
-            counts["opinions"],
-            first(rows.filter(kind=RequestKind.CADRAGE_OPINION, status__in=OPEN_STATUSES).order_by("created_at")),
-            urls["opinions"],
-            "Aucun avis demandé.",
-        ),
-        Section(
+        requests_section("opinions", "Avis sur le cadrage demandés", "Aucun avis demandé."),
+        requests_section(
             "no_reaction",
             "Collectivités relancées qui n’ont pas répondu",
-            counts["no_reaction"],
-            first(rows.filter(waiting_since__isnull=False, reminders_sent__gt=0).order_by("waiting_since")),
-            urls["no_reaction"],
             "Aucune collectivité relancée sans réponse.",
+        ),
+        Section(
+            "projects_no_reaction",
+            "Projets : collectivités relancées qui n’ont pas répondu",
+            silent_count,
+            espace_rows.home_wait_rows(silent),
+            urls["projects_no_reaction"],
+            "Aucune collectivité relancée sans réponse sur un projet.",
         ),
         Section(
             "pending",
             "Collectivités à confirmer",
-            pending.count(),
-            first(pending),
+            pending_count,
+            espace_rows.home_organisation_rows(pending),
             urls["pending"],
             "Aucune collectivité en attente de confirmation.",
         ),
         Section(
             "join_requests",
             "Demandes de rattachement à traiter par l’ANCT",
-            join_requests.count(),
-            first(join_requests),
+            join_count,
+            espace_rows.home_join_rows(join_requests),
             "",
             "Aucune demande de rattachement en souffrance.",
         ),
         Section(
             "validation",
             "Étapes en attente de validation ANCT",
-            project_counts["awaiting"],
-            first(
-                with_stage_progress(projects.filter(awaiting_validation_condition()))
-                .select_related("organisation", "current_stage")
-                .order_by("last_activity_at")
-            ),
+            validation_count,
+            espace_rows.home_validation_rows(validation),
             urls["validation"],
             "Aucune étape en attente de validation.",
         ),
         Section(
             "inactive",
             f"Projets sans activité depuis {settings.ASSISTANCE_INACTIVE_PROJECT_DAYS} jours",
-            project_counts["inactive"],
-            first(
-                projects.filter(last_activity_at__lte=inactive_since(now))
-                .select_related("organisation", "current_stage")
-                .order_by("last_activity_at")
-            ),
+            inactive_count,
+            espace_rows.home_inactive_rows(inactive),
             urls["inactive"],
             "Aucun projet inactif.",
         ),
     ]
+    list_url = urls["list"]
     by_status = [
-        {"status": status, "label": label, "count": counts[f"status:{status}"]}
+        {
+            "url": f"{list_url}?statut={status}",
+            "label": label[:1].upper() + label[1:],
+            "count": stats["by_status"].get(status, 0),
+        }
         for status, label in RequestStatus.choices
+    ]
+    by_departement = [
+        {**row, "url": f"{list_url}?departement={row['code']}" if row["code"] != "—" else ""}
+        for row in stats["by_departement"]
     ]
     return Home(
         sections=sections,
         by_status=by_status,
-        by_departement=_by_departement(requests, now),
+        by_departement=by_departement,
         satisfaction=satisfaction_by_departement(user),
         followed=followed_by(user, previous_visit),
         previous_visit=previous_visit,
         is_wide_scope=wide,
-        totals={"requests": counts["total"]},
+        totals={"requests": stats["total"]},
     )
-
-
-def _by_departement(requests: QuerySet[AssistanceRequest], now: datetime) -> list[dict]:
-    rows = (
-        requests.order_by()
-        .values("organisation__departement_id", "organisation__departement__name")
-        .annotate(
-            total=Count("pk"),
-            open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
-            new=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
-            overdue=Count("pk", filter=overdue_condition(now)),
-        )
-        .order_by("organisation__departement_id")
-    )
-    return [
-        {
-            "code": row["organisation__departement_id"] or "—",
-            "name": row["organisation__departement__name"] or "Collectivités régionales",
-            "total": row["total"],
-            "open": row["open"],
-            "new": row["new"],
-            "overdue": row["overdue"],
-        }
-        for row in rows
-    ]
 
 
 def satisfaction_by_departement(user) -> list[dict]:
@@ -429,24 +585,13 @@ def satisfaction_by_departement(user) -> list[dict]:
 
 def followed_by(user, since: datetime | None) -> list[dict]:
     """What the user follows (still in their scope), and whether it changed since `since` (their previous visit)."""
-    follows = (
-        Follow.objects.filter(user=user)
-        .filter(
-            Q(project__in=projects_in_scope(user).values("pk")) | Q(request__in=requests_in_scope(user).values("pk"))
-        )
-        .select_related("project__organisation", "project__current_stage", "request__organisation", "request__project")
-        .order_by("-created_at")
-    )
-    items = []
-    for follow in follows:
-        if follow.project_id:
-            changed_at = follow.project.last_activity_at
-            items.append({"follow": follow, "project": follow.project, "request": None, "changed_at": changed_at})
-        else:
-            changed_at = follow.request.updated_at
-            items.append({"follow": follow, "project": None, "request": follow.request, "changed_at": changed_at})
-        items[-1]["changed"] = since is None or changed_at > since
-    return items
+    on_project = espace_scope(user, prefix="project__organisation__")
+    on_request = espace_scope(user, prefix="request__organisation__")
+    if on_project is None or on_request is None:
+        return []
+    in_scope = (Q(project__isnull=False) & on_project) | (Q(request__isnull=False) & on_request)
+    follows = Follow.objects.filter(in_scope, user=user).order_by("-created_at").values(*espace_rows.FOLLOW_FIELDS)
+    return espace_rows.followed_rows(follows, since)
 
 
 def organisation_page(organisation: Organisation) -> dict:

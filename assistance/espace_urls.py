@@ -25,4 +25,5 @@ urlpatterns = [
     path("projets/", views.project_list, name="project_list"),
     path("projets/export.csv", views.project_export, name="project_export"),
     path("projets/<uuid:public_id>/suivre/", views.project_follow, name="project_follow"),
+    path("projets/<uuid:public_id>/attente/", views.project_waiting, name="project_waiting"),
 ]

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts import services as accounts_services
 from accounts.models import Organisation
-from assistance import espace_selectors, selectors, services
+from assistance import espace_rows, espace_selectors, selectors, services
 from assistance.doctrine import cost_rule_text
 from assistance.filters import OrganisationFilter, ProjectFilter, RequestFilter
 from assistance.forms import (
@@ -220,6 +220,8 @@ def _home_urls() -> dict[str, str]:
         "pending": f"{ORGANISATIONS_URL}?statut=pending",
         "validation": f"{PROJECTS_URL}?suivi=validation",
         "inactive": f"{PROJECTS_URL}?suivi=inactifs&tri=activite",
+        "projects_no_reaction": f"{PROJECTS_URL}?suivi=sans_reaction",
+        "list": str(REQUESTS_URL),
     }
 
 
@@ -238,12 +240,7 @@ LIST_PAGE_SIZE = 25
 
 def _filtered(request: HttpRequest, filter_class, queryset):
     """The bound FilterSet and its result; 404 for a territory outside the scope, errors kept for the page."""
-    bound = filter_class(
-        request.GET or None,
-        queryset=queryset,
-        scope_organisations=espace_selectors.organisations_in_scope(request.user),
-        user=request.user,
-    )
+    bound = filter_class(request.GET or None, queryset=queryset, user=request.user)
     if bound.out_of_scope():
         raise Http404("Ce territoire n’est pas dans votre périmètre.")
     if bound.is_bound and not bound.form.is_valid():
@@ -251,12 +248,21 @@ def _filtered(request: HttpRequest, filter_class, queryset):
     return bound, bound.qs
 
 
-def _list(request: HttpRequest, *, filter_class, queryset, rows, template: str, section: str) -> HttpResponse:
+def _list(request: HttpRequest, *, filter_class, queryset, values, rows, template: str, section: str) -> HttpResponse:
+    """A filtered, paginated list: `values` turns the page's slice into a values() query (the count stays on the
+    bare queryset, without the joins of the rows), `rows` formats it."""
     bound, result = _filtered(request, filter_class, queryset)
-    page = page_of(rows(result), request, LIST_PAGE_SIZE)
+    page = page_of(result, request, LIST_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filter": bound, "page_obj": page, "section": section, "query": query.urlencode()}
+    context = {
+        "filter": bound,
+        "page_obj": page,
+        "rows": rows(values(page.object_list)),
+        "section": section,
+        "query": query.urlencode(),
+        "here": request.get_full_path(),
+    }
     return render(request, template, context, status=400 if bound.form.errors else 200)
 
 
@@ -267,7 +273,8 @@ def request_list(request: HttpRequest) -> HttpResponse:
         request,
         filter_class=RequestFilter,
         queryset=espace_selectors.requests_in_scope(request.user).order_by("-created_at", "-pk"),
-        rows=espace_selectors.request_rows,
+        values=espace_selectors.request_list_values,
+        rows=espace_rows.request_rows,
         template="espace/request_list.html",
         section="requests",
     )
@@ -280,10 +287,16 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         request,
         filter_class=OrganisationFilter,
         queryset=espace_selectors.organisations_in_scope(request.user).order_by("name", "pk"),
-        rows=espace_selectors.organisation_rows,
+        values=espace_selectors.organisation_list_values,
+        rows=espace_rows.organisation_rows,
         template="espace/organisation_list.html",
         section="organisations",
     )
+
+
+def _project_rows(values) -> list[dict]:
+    found = list(values)
+    return espace_rows.project_rows(found, espace_selectors.theme_names([row["pk"] for row in found]))
 
 
 @require_safe
@@ -293,7 +306,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
         request,
         filter_class=ProjectFilter,
         queryset=espace_selectors.projects_in_scope(request.user).order_by("-last_activity_at", "-pk"),
-        rows=lambda result: espace_selectors.with_followed(espace_selectors.project_rows(result), request.user),
+        values=lambda result: espace_selectors.project_list_values(result, request.user),
+        rows=_project_rows,
         template="espace/project_list.html",
         section="projects",
     )
@@ -517,6 +531,35 @@ def project_follow(request: HttpRequest, public_id) -> HttpResponse:
     if back.startswith("/") and not back.startswith("//"):
         return redirect(back)
     return redirect("espace:project_list")
+
+
+@require_POST
+@espace_view
+def project_waiting(request: HttpRequest, public_id) -> HttpResponse:
+    """Wait on the collectivité about a project (reminders until a member acts on it), or stop waiting."""
+    try:
+        project = espace_selectors.project_in_scope(request.user, public_id)
+    except Project.DoesNotExist as error:
+        raise Http404("Projet introuvable.") from error
+    back = f"{project.get_absolute_url()}#ingenierie"
+    if request.POST.get("stop") == "1":
+        services.stop_waiting_on_project(project=project, user=request.user)
+        messages.success(request, "Vous n’attendez plus rien de la collectivité sur ce projet : les relances cessent.")
+        return redirect(back)
+    form = WaitingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["waiting_for"]) + " Rien n’a été enregistré.")
+        return redirect(back)
+    try:
+        services.wait_on_project(project=project, user=request.user, waiting_for=form.cleaned_data["waiting_for"])
+    except services.AssistanceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            "La collectivité est prévenue ; elle sera relancée jusqu’à ce qu’un de ses membres agisse sur le projet.",
+        )
+    return redirect(back)
 
 
 # --- Experts directory (read-only: national administrators manage it in the admin) ---------------------------

@@ -3,16 +3,26 @@ a région outside the scope is not a choice, and the views answer 404 when one i
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django_filters.widgets import BaseCSVWidget
 from dsfr.forms import DsfrBaseForm
+from dsfr.utils import dsfr_input_class_attr
 
 from accounts.enums import OrganisationStatus
 from accounts.models import Organisation
 from assistance.enums import RequestKind, RequestStatus
-from assistance.espace_selectors import awaiting_validation_condition, inactive_since, overdue_condition
+from assistance.espace_selectors import (
+    awaiting_validation_condition,
+    filter_choices,
+    inactive_since,
+    overdue_condition,
+    unanswered_project_waits,
+)
 from assistance.models import AssistanceRequest, Follow
-from catalogue.models import Theme
 from journeys.filters import STAGE_CHOICES
 from journeys.models import Project
 from territories.models import Programme, TerritoryKind
@@ -20,22 +30,97 @@ from territories.models import Programme, TerritoryKind
 TERRITORIAL_FIELDS = ("departement", "region")
 
 
-class FlatSelect(forms.Select):
-    """A select whose options are written by one template (Django includes a template per option: with the
-    départements of a national scope, that was most of a list page's rendering time)."""
+SELECTED = mark_safe(" selected")
 
-    template_name = "assistance/widgets/select.html"
+
+def _select_html(name: str, selected: list[str], attrs: dict, choices) -> SafeString:
+    chosen = set(selected)
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, SELECTED if str(value) in chosen else "", label) for value, label in choices),
+    )
+    return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+
+
+def _flat(choices) -> bool:
+    return not any(isinstance(label, (list, tuple)) for _value, label in choices)
+
+
+class FlatSelect(forms.Select):
+    """A select written in one string (Django renders a template per option, django-dsfr one per field: with the
+    départements of a national scope, that was most of a list page's time). Grouped choices render as usual."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not _flat(self.choices):
+            return super().render(name, value, attrs, renderer)
+        return _select_html(name, self.format_value(value), self.build_attrs(self.attrs, attrs), self.choices)
+
+
+class FlatCSVSelect(BaseCSVWidget, forms.Select):
+    """The sort select (django-filter reads it as comma-separated values), written in one string like FlatSelect;
+    several values keep django-filter's text input so none is lost."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        values = value if self._isiterable(value) else [value]
+        if len(values) > 1 or not _flat(self.choices):
+            return super().render(name, value, attrs, renderer)
+        current = values[0] if values else ""
+        return _select_html(name, self.format_value(current), self.build_attrs(self.attrs, attrs), self.choices)
+
+
+class FlatTextInput(forms.TextInput):
+    """The search input, written in one string."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        shown = self.format_value(value)
+        value_attr = format_html(' value="{}"', shown) if shown is not None else ""
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            self.input_type,
+            name,
+            value_attr,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+        )
+
+
+def _flat_widget(widget: forms.Widget) -> forms.Widget:
+    """The one-string version of a filter's widget (the same widget when there is none)."""
+    if isinstance(widget, BaseCSVWidget) and isinstance(widget, forms.Select):
+        return FlatCSVSelect(attrs=widget.attrs, choices=widget.choices)
+    if type(widget) is forms.Select:
+        return FlatSelect(attrs=widget.attrs, choices=widget.choices)
+    if type(widget) is forms.TextInput:
+        return FlatTextInput(attrs=widget.attrs)
+    return widget
 
 
 class EspaceFilterForm(DsfrBaseForm):
-    """Filters render with a light field template: no « (optionnel) » mark (every filter is optional)."""
+    """Filters render through `rows()` in one light template (espace/_filters.html): DSFR's markup and ARIA, no
+    template per field, widget or option, and no « (optionnel) » mark (every filter is optional)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for form_field in self.fields.values():
-            form_field.template_name = "espace/forms/filter_field.html"
-            if type(form_field.widget) is forms.Select:
-                form_field.widget = FlatSelect(attrs=form_field.widget.attrs, choices=form_field.widget.choices)
+            form_field.widget = _flat_widget(form_field.widget)
+
+    def rows(self) -> list[dict]:
+        """Each filter as the page shows it: id, label, the widget's HTML, the error text and the DSFR group class."""
+        rows = []
+        for bound in self:
+            dsfr_input_class_attr(bound)  # as django-dsfr's field template: aria-invalid and aria-describedby on error
+            group = "fr-select-group" if isinstance(bound.field.widget, forms.Select) else "fr-input-group"
+            error = " ".join(bound.errors)
+            rows.append(
+                {
+                    "id": bound.auto_id,
+                    "label": bound.label,
+                    "widget": bound.as_widget(),
+                    "error": error,
+                    "group": f"{group} {group}--error" if error else group,
+                }
+            )
+        return rows
 
 
 def _choices(rows, empty: str) -> list[tuple[str, str]]:
@@ -54,33 +139,17 @@ class EspaceFilterSet(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(label="Région", method="filter_region", empty_label=None)
     programme = django_filters.ChoiceFilter(label="Programme national", method="filter_programme", empty_label=None)
 
-    def __init__(self, data=None, queryset=None, *, scope_organisations: QuerySet[Organisation], user, **kwargs):
+    def __init__(self, data=None, queryset=None, *, user, **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.user = user
-        # The départements and régions where the scope has collectivités, in one grouped pass.
-        places = (
-            scope_organisations.order_by()
-            .values_list("departement_id", "departement__name", "region_id", "region__name")
-            .distinct()
-        )
-        departements, regions = {}, {}
-        for departement, departement_name, region, region_name in places:
-            if departement:
-                departements[departement] = f"{departement} — {departement_name}"
-            regions[region] = region_name
+        choices = filter_choices(user)
         self.filters["departement"].extra["choices"] = _choices(
-            sorted(departements.items()), "Tous les départements du périmètre"
+            choices["departement"], "Tous les départements du périmètre"
         )
-        self.filters["region"].extra["choices"] = _choices(
-            sorted(regions.items(), key=lambda item: item[1]), "Toutes les régions du périmètre"
-        )
-        self.filters["programme"].extra["choices"] = _choices(
-            list(Programme.objects.order_by("name").values_list("slug", "name")), "Tous les programmes"
-        )
+        self.filters["region"].extra["choices"] = _choices(choices["region"], "Toutes les régions du périmètre")
+        self.filters["programme"].extra["choices"] = _choices(choices["programme"], "Tous les programmes")
         if "thematique" in self.filters:
-            self.filters["thematique"].extra["choices"] = _choices(
-                list(Theme.objects.order_by("position", "name").values_list("slug", "name")), "Toutes les thématiques"
-            )
+            self.filters["thematique"].extra["choices"] = _choices(choices["theme"], "Toutes les thématiques")
 
     class Meta:
         form = EspaceFilterForm
@@ -219,6 +288,8 @@ class ProjectFilter(EspaceFilterSet):
             ("validation", "Étape en attente de validation ANCT"),
             ("inactifs", "Sans activité depuis longtemps"),
             ("demande", "Avec une demande d’ingénierie ouverte"),
+            ("attente", "En attente de la collectivité"),
+            ("sans_reaction", "Collectivité relancée sans réaction"),
             ("suivis", "Projets que je suis"),
         ],
     )
@@ -243,6 +314,8 @@ class ProjectFilter(EspaceFilterSet):
             "validation": awaiting_validation_condition(),
             "inactifs": Q(last_activity_at__lte=inactive_since(timezone.now())),
             "demande": Q(pk__in=AssistanceRequest.objects.open().values("project_id")),
+            "attente": Q(pk__in=unanswered_project_waits().values("project_id")),
+            "sans_reaction": Q(pk__in=unanswered_project_waits().filter(reminders_sent__gt=0).values("project_id")),
             "suivis": Q(pk__in=Follow.objects.filter(user=self.user, project__isnull=False).values("project_id")),
         }
         return queryset.filter(conditions[value])

@@ -170,6 +170,10 @@ class WaitingForm(DsfrBaseForm):
         label="Ce que vous attendez de la collectivité",
         max_length=300,
         help_text="Une réponse, un document… La collectivité est prévenue puis relancée jusqu’à sa réponse.",
+        error_messages={
+            "required": "Ce que vous attendez de la collectivité est obligatoire.",
+            "max_length": "Ce que vous attendez de la collectivité tient en 300 caractères au plus.",
+        },
     )
 
 

@@ -1,6 +1,7 @@
 """Requests for ANCT ingénierie on a project, their history and message thread, experts and their mobilisation."""
 
 import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -39,7 +40,28 @@ class AssistanceRequestQuerySet(models.QuerySet):
         return self.filter(first_answered_at__isnull=True, status=RequestStatus.SUBMITTED)
 
 
-class AssistanceRequest(models.Model):
+class WaitingOnCollectivite(models.Model):
+    """ANCT waits on the collectivité (a question asked, a document expected): its members are reminded every
+    ASSISTANCE_REMINDER_DAYS, at most ASSISTANCE_REMINDER_MAX times, until they answer. Shared by requests and
+    projects: one reminder run (services.send_due_reminders) nudges both on the same cadence."""
+
+    waiting_since = models.DateTimeField("en attente de la collectivité depuis", null=True, blank=True)
+    waiting_for = models.CharField("ce qui est attendu", max_length=300, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField("relances envoyées", default=0)
+    last_reminder_at = models.DateTimeField("dernière relance", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def reminder_due(self, now: datetime) -> bool:
+        """Whether a reminder is due at `now`: still waiting, under the maximum, a full cadence since the last."""
+        if self.waiting_since is None or self.reminders_sent >= settings.ASSISTANCE_REMINDER_MAX:
+            return False
+        last = self.last_reminder_at or self.waiting_since
+        return last + timedelta(days=settings.ASSISTANCE_REMINDER_DAYS) <= now
+
+
+class AssistanceRequest(WaitingOnCollectivite):
     """A collectivité asks ANCT for ingénierie on one of its projects."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -83,11 +105,6 @@ class AssistanceRequest(models.Model):
     updated_at = models.DateTimeField("dernier changement", auto_now_add=True, db_index=True)
     first_answered_at = models.DateTimeField("première réponse de l’ANCT", null=True, blank=True)
     escalated_at = models.DateTimeField("signalée aux niveaux régional et national le", null=True, blank=True)
-    # ANCT waits on the collectivité (a question asked, a document expected): reminders until they answer.
-    waiting_since = models.DateTimeField("en attente de la collectivité depuis", null=True, blank=True)
-    waiting_for = models.CharField("ce qui est attendu", max_length=300, blank=True)
-    reminders_sent = models.PositiveSmallIntegerField("relances envoyées", default=0)
-    last_reminder_at = models.DateTimeField("dernière relance", null=True, blank=True)
     closed_at = models.DateTimeField("clôturée le", null=True, blank=True)
 
     objects = AssistanceRequestQuerySet.as_manager()
@@ -311,3 +328,27 @@ class ValidationNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} — {self.stage}"
+
+
+class ProjectWait(WaitingOnCollectivite):
+    """ANCT waits on the collectivité about a project (a chargé de mission asked a question in a comment, expects a
+    document). Any action of a member on the project since `waiting_since` is their answer: the reminders stop.
+    One row per project, reused by each new wait; `waiting_since` is empty when nothing is awaited."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="anct_wait", verbose_name="projet")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="demandé par",
+    )
+    answered_at = models.DateTimeField("la collectivité a répondu le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "attente d’une collectivité sur un projet"
+        verbose_name_plural = "attentes de collectivités sur des projets"
+
+    def __str__(self) -> str:
+        return f"{self.project} : {self.waiting_for or 'rien en attente'}"

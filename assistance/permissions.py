@@ -34,6 +34,11 @@ def can_triage_request(user, request: AssistanceRequest) -> bool:
     return staff_covers(user, request.organisation)
 
 
+def can_wait_on_project(user, project: Project) -> bool:
+    """ANCT staff covering the collectivité wait on it about a project (reminders until a member acts)."""
+    return staff_covers(user, project.organisation)
+
+
 def espace_scope(user, prefix: str = "") -> Q | None:
     """The espace ANCT's filter on Organisation (through `prefix`) for a staff user; None: no espace for them."""
     return staff_organisation_filter(user, prefix=prefix)

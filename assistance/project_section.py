@@ -5,7 +5,8 @@ from django.template.loader import render_to_string
 
 from assistance import selectors
 from assistance.enums import RequestKind
-from assistance.permissions import can_request_assistance, can_triage_request
+from assistance.forms import WaitingForm
+from assistance.permissions import can_request_assistance, can_wait_on_project
 from journeys.models import Project, Stage
 
 # Stages of the default journey that point to ANCT's support, with the kind of request they suggest.
@@ -26,17 +27,22 @@ STAGE_PROMPTS = {
 
 
 def project_requests_section(request: HttpRequest, project: Project, stage: Stage) -> str:
-    """The project's requests and their status, and (for members) the way to ask for support."""
+    """The project's requests and their status, what ANCT waits for from the collectivité, and (for members) the
+    way to ask for support; chargés de mission covering the project wait on the collectivité from here."""
     requests = selectors.requests_of_project(project)
     can_ask = can_request_assistance(request.user, project)
-    if not requests and not can_ask:
+    is_anct = can_wait_on_project(request.user, project)
+    wait = selectors.open_project_wait(project)
+    if not requests and not can_ask and not is_anct and wait is None:
         return ""
     kind, prompt, label = STAGE_PROMPTS.get(stage.key, ("", "", "Demander un appui à l’ANCT"))
     context = {
         "project": project,
         "assistance_requests": requests,
         "can_ask": can_ask,
-        "is_anct": bool(requests) and can_triage_request(request.user, requests[0]),
+        "is_anct": is_anct,
+        "wait": wait,
+        "waiting_form": WaitingForm() if is_anct else None,
         "prompt": prompt,
         "ask_label": label,
         "ask_kind": kind,

@@ -3,7 +3,15 @@
 from django.db.models import Prefetch, QuerySet
 
 from accounts.permissions import organisations_of, organisations_visible_to
-from assistance.models import AssistanceRequest, Mobilisation, RequestAttachment, RequestEvent, RequestMessage
+from assistance.espace_selectors import unanswered_project_waits
+from assistance.models import (
+    AssistanceRequest,
+    Mobilisation,
+    ProjectWait,
+    RequestAttachment,
+    RequestEvent,
+    RequestMessage,
+)
 from journeys.models import Project
 
 _LIST_RELATED = ("project", "organisation", "assigned_to")
@@ -53,3 +61,8 @@ def mobilisations_of(request: AssistanceRequest) -> list[Mobilisation]:
 def requests_of_project(project: Project) -> list[AssistanceRequest]:
     """A project's requests for its page (the project is already visible to the reader)."""
     return list(project.assistance_requests.order_by("-created_at", "-pk"))
+
+
+def open_project_wait(project: Project) -> ProjectWait | None:
+    """What ANCT still waits for from the collectivité on the project (None: nothing, or a member acted since)."""
+    return unanswered_project_waits().filter(project=project).select_related("asked_by").first()

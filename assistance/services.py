@@ -5,12 +5,13 @@ nothing is half-written when they raise. Each change of a request is recorded in
 and emails leave on commit.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Organisation, User
@@ -29,20 +30,31 @@ from assistance.enums import (
     Urgency,
     Usefulness,
 )
-from assistance.espace_selectors import projects_ready_for_validation
+from assistance.espace_selectors import (
+    project_answered_condition,
+    projects_ready_for_validation,
+    unanswered_project_waits,
+)
 from assistance.models import (
     AssistanceRequest,
     EspaceVisit,
     Expert,
     Follow,
     Mobilisation,
+    ProjectWait,
     RequestAttachment,
     RequestEvent,
     RequestMessage,
     Satisfaction,
     ValidationNotice,
+    WaitingOnCollectivite,
 )
-from assistance.permissions import can_request_assistance, can_triage_request, can_write_as_collectivite
+from assistance.permissions import (
+    can_request_assistance,
+    can_triage_request,
+    can_wait_on_project,
+    can_write_as_collectivite,
+)
 from journeys.markup import render_markdown
 from journeys.models import Project
 from journeys.services import UploadRefusedError, check_upload
@@ -399,30 +411,85 @@ def wait_for_collectivite(*, request: AssistanceRequest, user: User, waiting_for
     return locked
 
 
-def send_due_reminders(*, now: datetime | None = None) -> int:
-    """Remind the members of every open request waiting on them for ASSISTANCE_REMINDER_DAYS since the last
-    nudge, at most ASSISTANCE_REMINDER_MAX times. Returns how many requests were reminded."""
-    now = now or timezone.now()
-    cadence = timedelta(days=settings.ASSISTANCE_REMINDER_DAYS)
-    due = (
-        AssistanceRequest.objects.open()
-        .filter(waiting_since__isnull=False, reminders_sent__lt=settings.ASSISTANCE_REMINDER_MAX)
-        .values_list("pk", flat=True)
+NOT_COVERING = "Seuls les chargés de mission de l’ANCT couvrant cette collectivité attendent sa réponse."
+
+
+@transaction.atomic
+def wait_on_project(*, project: Project, user: User, waiting_for: str) -> ProjectWait:
+    """ANCT waits on the collectivité about a project (a question asked in a comment, a document expected): members
+    are told now, then reminded on the requests' cadence until one of them acts on the project. The chargé de
+    mission follows the project. Waiting again replaces what was awaited and restarts the cadence.
+
+    Raises NotAllowedError outside the chargé's scope, AssistanceError for an empty or too long expectation."""
+    if not can_wait_on_project(user, project):
+        raise NotAllowedError(NOT_COVERING)
+    waiting_for = _clean_text(waiting_for, label="Ce que vous attendez de la collectivité", max_length=300)
+    wait, _created = ProjectWait.objects.select_for_update().get_or_create(project=project)
+    wait.waiting_since = timezone.now()
+    wait.waiting_for = waiting_for
+    wait.reminders_sent = 0
+    wait.last_reminder_at = None
+    wait.answered_at = None
+    wait.asked_by = user
+    wait.save()
+    Follow.objects.get_or_create(user=user, project=project)
+    transaction.on_commit(lambda: emails.send_project_waiting(wait.pk, reminder=False))
+    return wait
+
+
+@transaction.atomic
+def stop_waiting_on_project(*, project: Project, user: User) -> None:
+    """The chargé de mission no longer waits on the collectivité about the project: no more reminders."""
+    if not can_wait_on_project(user, project):
+        raise NotAllowedError(NOT_COVERING)
+    ProjectWait.objects.filter(project=project).update(waiting_since=None)
+
+
+def close_answered_project_waits(*, now: datetime | None = None) -> int:
+    """End the waits on projects where a member acted since (their answer); returns how many ended."""
+    return (
+        ProjectWait.objects.filter(waiting_since__isnull=False)
+        .filter(project_answered_condition())
+        .update(waiting_since=None, answered_at=now or timezone.now())
     )
+
+
+def _remind_due(waits: QuerySet[WaitingOnCollectivite], *, now: datetime, remind: Callable[[object], None]) -> int:
+    """The one reminder loop of requests and projects: each wait still under the maximum is locked, checked against
+    the cadence (`reminder_due`), counted and passed to `remind` (history, email on commit)."""
+    model = waits.model
+    candidates = waits.filter(waiting_since__isnull=False, reminders_sent__lt=settings.ASSISTANCE_REMINDER_MAX)
     reminded = 0
-    for request_id in due:
+    for wait_id in candidates.values_list("pk", flat=True):
         with transaction.atomic():
-            locked = AssistanceRequest.objects.select_for_update().get(pk=request_id)
-            last = locked.last_reminder_at or locked.waiting_since
-            if locked.waiting_since is None or last is None or last + cadence > now:
+            locked = model.objects.select_for_update().get(pk=wait_id)
+            if not locked.reminder_due(now):
                 continue
             locked.reminders_sent += 1
             locked.last_reminder_at = now
             locked.save(update_fields=["reminders_sent", "last_reminder_at"])
-            _record(locked, kind=EventKind.REMINDER, actor=None, note=f"relance n° {locked.reminders_sent}")
-            transaction.on_commit(lambda pk=locked.pk: emails.send_waiting(pk, reminder=True))
+            remind(locked)
             reminded += 1
     return reminded
+
+
+def _remind_request(locked: AssistanceRequest) -> None:
+    _record(locked, kind=EventKind.REMINDER, actor=None, note=f"relance n° {locked.reminders_sent}")
+    transaction.on_commit(lambda pk=locked.pk: emails.send_waiting(pk, reminder=True))
+
+
+def _remind_project(locked: ProjectWait) -> None:
+    transaction.on_commit(lambda pk=locked.pk: emails.send_project_waiting(pk, reminder=True))
+
+
+def send_due_reminders(*, now: datetime | None = None) -> int:
+    """Remind the members of every collectivité ANCT waits on (open requests, projects without a member's action
+    since) for ASSISTANCE_REMINDER_DAYS since the last nudge, at most ASSISTANCE_REMINDER_MAX times. Waits on
+    projects that got their answer are closed first. Returns how many requests and projects were reminded."""
+    now = now or timezone.now()
+    close_answered_project_waits(now=now)
+    reminded = _remind_due(AssistanceRequest.objects.open(), now=now, remind=_remind_request)
+    return reminded + _remind_due(unanswered_project_waits(), now=now, remind=_remind_project)
 
 
 def escalate_overdue(*, now: datetime | None = None) -> int:

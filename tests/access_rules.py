@@ -555,5 +555,12 @@ ASSISTANCE_RULES: dict[str, Rule] = {
         data=lambda w: {"follow": "1"},
         expect=ESPACE_ACTION,
     ),
+    "espace:project_waiting": Rule(
+        Access.LOGIN,
+        method="post",
+        kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+        data=lambda w: {"waiting_for": "Le compte rendu du conseil municipal"},
+        expect=ESPACE_ACTION,
+    ),
 }
 RULES.update(ASSISTANCE_RULES)

@@ -1,19 +1,11 @@
 from django import template
 
 from assistance.emails import display_name
-from assistance.enums import RequestStatus
+from assistance.espace_rows import STATUS_BADGES
 
 register = template.Library()
 
-BADGE = {
-    RequestStatus.SUBMITTED: "fr-badge--new",
-    RequestStatus.REVIEWING: "fr-badge--info",
-    RequestStatus.ACCEPTED: "fr-badge--success",
-    RequestStatus.EXPERTS_MOBILISED: "fr-badge--success",
-    RequestStatus.REDIRECTED: "fr-badge--warning",
-    RequestStatus.REFUSED: "fr-badge--error",
-    RequestStatus.CLOSED: "",
-}
+BADGE = STATUS_BADGES
 
 
 @register.simple_tag

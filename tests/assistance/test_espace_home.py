@@ -46,7 +46,7 @@ def test_escalated_requests_appear_for_regional_and_national_levels_only(client_
     late = AssistanceRequestFactory(project__organisation=world["org"])
     AssistanceRequest.objects.filter(pk=late.pk).update(created_at=timezone.now() - timedelta(days=25))
     assert services.escalate_overdue() == 1
-    regional = StaffUserFactory()
+    regional = with_second_factor(StaffUserFactory())
     StaffScope.objects.filter(user=regional).update(level=ScopeLevel.REGIONAL, region_id=world["org"].region_id)
     with_second_factor(regional)
     assert late.get_espace_url() in _section(_home(client_as, regional), "escalated")

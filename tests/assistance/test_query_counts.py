@@ -18,6 +18,7 @@ PAGES = [
     ("espace:request_list", {"statut": "deposee", "tri": "-activite", "page": "2"}),
     ("espace:organisation_list", {"tri": "departement"}),
     ("espace:project_list", {"suivi": "demande"}),
+    ("espace:project_list", {"suivi": "sans_reaction"}),
     ("espace:expert_list", {}),
 ]
 KINDS = list(RequestKind.values)

@@ -4,13 +4,14 @@ mobilises an expert and answers; the member sees it; a chargé of another dépar
 import re
 
 import pytest
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core import mail
 from django.test import Client
 from playwright.sync_api import expect
 
 from assistance.models import AssistanceRequest
-from tests.accounts.factories import activate_totp
+from tests.accounts.factories import activate_totp, login_with_second_factor
 from tests.assistance.factories import ExpertFactory
 from tests.journeys.factories import PDF_BYTES, ProjectFactory, move_to, sample_template
 
@@ -40,8 +41,12 @@ def new_page(browser, browser_context_args, page_guard):
 
 
 def _session_login(browser_page, user, live_server) -> None:
+    """A session cookie; for ANCT staff, a session that passed the second factor, as the espace requires."""
     client = Client()
-    client.force_login(user)
+    if user.is_staff:
+        login_with_second_factor(client, user)
+    else:
+        client.force_login(user)
     cookie = client.cookies["sessionid"]
     browser_page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 
@@ -51,7 +56,9 @@ def _totp_code(secret: str) -> str:
 
 
 def _login_with_totp(browser_page, user, live_server) -> None:
-    """The real login: password, then the code of the authenticator app."""
+    """The real login: password, then the code of the authenticator app (a new one: the secret of the one the role
+    fixture enrolled is not kept)."""
+    Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
     secret = activate_totp(user)
     browser_page.goto(live_server.url + "/compte/login/?next=/espace-anct/")
     browser_page.get_by_label("Courriel").fill(user.email)
