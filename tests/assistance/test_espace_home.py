@@ -48,7 +48,6 @@ def test_escalated_requests_appear_for_regional_and_national_levels_only(client_
     assert services.escalate_overdue() == 1
     regional = with_second_factor(StaffUserFactory())
     StaffScope.objects.filter(user=regional).update(level=ScopeLevel.REGIONAL, region_id=world["org"].region_id)
-    with_second_factor(regional)
     assert late.get_espace_url() in _section(_home(client_as, regional), "escalated")
     assert 'id="escalated"' not in _home(client_as, world["staff_in"])
 
