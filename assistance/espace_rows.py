@@ -206,7 +206,8 @@ def project_rows(values: Iterable[dict], themes: dict[int, list[str]]) -> list[d
             "total": row["required_total"],
             "open_requests": row["open_request_count"],
             "last_activity": french_date(row["last_activity_at"]),
-            "is_followed": row["is_followed"],
+            "follow_value": "0" if row["is_followed"] else "1",
+            "follow_label": "Ne plus suivre" if row["is_followed"] else "Je suis ce projet",
             "waiting": waiting_text(row["waiting_reminders"]),
         }
         for row in values
