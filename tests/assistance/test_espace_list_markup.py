@@ -10,6 +10,7 @@ from assistance.models import AssistanceRequest
 from tests.accounts.factories import OrganisationFactory
 from tests.assistance.factories import AssistanceRequestFactory
 from tests.journeys.factories import ProjectFactory, ThemeFactory
+from tests.territories.factories import ProgrammeFactory
 
 
 def _page(client, name: str, params: dict | None = None, status: int = 200) -> str:
@@ -95,3 +96,9 @@ def test_collectivités_keep_their_sort_order_across_pages(client_as, world):
     assert first.index(">Commune 26</a>") < first.index(">Commune 25</a>")
     assert ">Commune 00</a>" in second
     assert ">Commune 26</a>" not in second
+
+
+def test_option_labels_are_escaped(client_as, world):
+    ProgrammeFactory(slug="essai", name='Essai <b>gras</b> & "guillemets"')
+    page = _page(client_as(world["staff_in"]), "espace:request_list")
+    assert '<option value="essai">Essai &lt;b&gt;gras&lt;/b&gt; &amp; &quot;guillemets&quot;</option>' in page
