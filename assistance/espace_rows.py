@@ -8,8 +8,9 @@ project row needed two).
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from accounts.enums import OrganisationStatus
@@ -54,10 +55,25 @@ def french_date(value: datetime | None) -> str:
     return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
 
 
+@cache
+def _pattern(name: str, prefix: str) -> str:
+    return reverse(name, kwargs={"public_id": _MARKER})
+
+
 def url_maker(name: str) -> Callable[[object], str]:
-    """A function public_id → URL of the named route, resolved once for all the rows."""
-    pattern = reverse(name, kwargs={"public_id": _MARKER})
+    """A function public_id → URL of the named route, resolved once per process (and script prefix)."""
+    pattern = _pattern(name, get_script_prefix())
     return lambda public_id: pattern.replace(_MARKER, str(public_id))
+
+
+@cache
+def _urls(names: tuple[str, ...], prefix: str) -> dict[str, str]:
+    return {name: reverse(name) for name in names}
+
+
+def urls_of(*names: str) -> dict[str, str]:
+    """The URLs of routes without argument, resolved once per process (and script prefix)."""
+    return _urls(names, get_script_prefix())
 
 
 def person_name(first_name: str, last_name: str, is_active: bool) -> str:
@@ -206,7 +222,8 @@ def project_rows(values: Iterable[dict], themes: dict[int, list[str]]) -> list[d
             "total": row["required_total"],
             "open_requests": row["open_request_count"],
             "last_activity": french_date(row["last_activity_at"]),
-            "is_followed": row["is_followed"],
+            "follow_value": "0" if row["is_followed"] else "1",
+            "follow_label": "Ne plus suivre" if row["is_followed"] else "Je suis ce projet",
             "waiting": waiting_text(row["waiting_reminders"]),
         }
         for row in values

@@ -10,7 +10,19 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, Window
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -23,7 +35,7 @@ from assistance.enums import OPEN_STATUSES, Recommendation, RequestKind, Request
 from assistance.models import AssistanceRequest, Expert, Follow, ProjectWait, Satisfaction, ValidationNotice
 from assistance.permissions import espace_scope
 from catalogue.models import Theme
-from journeys.models import Project, ProjectEvent, StageValidation, Step, StepAnswer
+from journeys.models import Project, ProjectEvent, Stage, StageValidation, Step, StepAnswer
 from journeys.selectors import with_progress
 from territories.models import Departement, Programme, Region
 
@@ -54,8 +66,8 @@ def inactive_since(now: datetime) -> datetime:
     return now - timedelta(days=settings.ASSISTANCE_INACTIVE_PROJECT_DAYS)
 
 
-# The two builders below take no argument and Django copies an expression when a query resolves it, so each is built
-# once per process: building them cost ~1 ms each on every page that shows projects awaiting a validation.
+# The cached builders of this module take no argument and Django copies an expression when a query resolves it, so
+# each is built once per process: building one cost ~0.5–1 ms on every page that used it.
 
 
 @cache
@@ -156,8 +168,8 @@ def organisation_rows(queryset: QuerySet[Organisation]) -> QuerySet[Organisation
     return with_organisation_counts(queryset.select_related("departement", "region"))
 
 
-def with_open_requests(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """Annotate open_request_count: the project's requests ANCT still has to act on."""
+@cache
+def _open_request_count() -> Coalesce:
     open_requests = (
         AssistanceRequest.objects.filter(project=OuterRef("pk"), status__in=OPEN_STATUSES)
         .order_by()
@@ -165,7 +177,12 @@ def with_open_requests(projects: QuerySet[Project]) -> QuerySet[Project]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return projects.annotate(open_request_count=Coalesce(Subquery(open_requests, output_field=IntegerField()), 0))
+    return Coalesce(Subquery(open_requests, output_field=IntegerField()), 0)
+
+
+def with_open_requests(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Annotate open_request_count: the project's requests ANCT still has to act on."""
+    return projects.annotate(open_request_count=_open_request_count())
 
 
 def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
@@ -188,15 +205,22 @@ def request_list_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
     return queryset.values(*espace_rows.REQUEST_FIELDS)
 
 
-def organisation_list_values(queryset: QuerySet[Organisation]) -> QuerySet:
-    """The collectivités list's rows as values, with their counts (espace_rows.organisation_rows)."""
-    return with_organisation_counts(queryset).values(*espace_rows.ORGANISATION_FIELDS)
+def organisation_list_values(page: QuerySet[Organisation]) -> QuerySet:
+    """The collectivités list's rows as values, with their counts (espace_rows.organisation_rows). `page` is the
+    ordered slice of the page: the counts are computed for its ids only, in the same order (left to the planner, a
+    count it took for free was computed for every collectivité of the scope before the sort)."""
+    in_page = Organisation.objects.filter(pk__in=page.values("pk")).order_by(*page.query.order_by)
+    return with_organisation_counts(in_page).values(*espace_rows.ORGANISATION_FIELDS)
+
+
+@cache
+def _waiting_reminders() -> Subquery:
+    return Subquery(unanswered_project_waits().filter(project=OuterRef("pk")).values("reminders_sent")[:1])
 
 
 def with_waiting(projects: QuerySet[Project]) -> QuerySet[Project]:
     """Annotate waiting_reminders: the reminders sent while ANCT waits on the collectivité, None when it does not."""
-    wait = unanswered_project_waits().filter(project=OuterRef("pk")).values("reminders_sent")[:1]
-    return projects.annotate(waiting_reminders=Subquery(wait))
+    return projects.annotate(waiting_reminders=_waiting_reminders())
 
 
 def project_list_values(queryset: QuerySet[Project], user) -> QuerySet:
@@ -379,14 +403,37 @@ def request_stats(requests: QuerySet[AssistanceRequest], now: datetime) -> dict:
     return counts
 
 
-def _first_with_count(values: QuerySet) -> tuple[int, list[dict]]:
-    """The first rows of a values() query and how many rows it has in all (a window count: one query)."""
+def _present_anywhere(user) -> set[str]:
+    """The home's sections whose rows exist anywhere (any territory), in one query of LIMIT 1 probes. Their own
+    queries are the costliest of the page and most often find nothing (no stage of the default journey requires
+    a validation, for instance): a section absent here is not asked for at all."""
+
+    def probe(key: str, queryset: QuerySet) -> QuerySet:
+        return queryset.order_by().values_list(Value(key, output_field=CharField()))[:1]
+
+    probes = [
+        probe("validation", Stage.objects.filter(requires_validation=True)),
+        probe("validation", StageValidation.objects.voided()),
+        probe("projects_no_reaction", ProjectWait.objects.filter(waiting_since__isnull=False, reminders_sent__gt=0)),
+        probe("join_requests", JoinRequest.objects.filter(status=JoinRequestStatus.PENDING)),
+        probe("satisfaction", Satisfaction.objects.all()),
+        probe("followed", Follow.objects.filter(user=user)),
+    ]
+    return {key for (key,) in probes[0].union(*probes[1:], all=True)}
+
+
+def _first_with_count(queryset: QuerySet, *fields: str, **expressions) -> tuple[int, list[dict]]:
+    """The first rows of an ordered query as values, and how many rows it has in all (a window count: one query)."""
+    values = queryset.values(*fields, **expressions, section_total=Window(Count("pk")))
     rows = list(values[:HOME_LIST_SIZE])
     return (rows[0]["section_total"] if rows else 0), rows
 
 
-def _request_sections(requests: QuerySet[AssistanceRequest], now: datetime, *, wide: bool) -> dict[str, list[dict]]:
-    """The first rows of each request section, read in one UNION ALL of the sections' queries."""
+def _request_sections(
+    requests: QuerySet[AssistanceRequest], now: datetime, *, wide: bool, counts: dict
+) -> dict[str, list[dict]]:
+    """The first rows of each request section, read in one UNION ALL of the sections' queries; a section the
+    grouped counts found empty is not asked for (no query at all when they all are)."""
     conditions = {
         "new": (Q(status=RequestStatus.SUBMITTED), "created_at"),
         "overdue": (overdue_condition(now), "created_at"),
@@ -395,15 +442,17 @@ def _request_sections(requests: QuerySet[AssistanceRequest], now: datetime, *, w
     }
     if wide:
         conditions["escalated"] = (escalated_condition(), "created_at")
+    sections: dict[str, list[dict]] = {key: [] for key in conditions}
     parts = [
         requests.filter(condition)
         .order_by(order, "pk")
-        .annotate(section=Value(key), sort_at=F(order))
-        .values(*espace_rows.HOME_REQUEST_FIELDS, "pk", "section", "sort_at")[:HOME_LIST_SIZE]
+        .values(*espace_rows.HOME_REQUEST_FIELDS, "pk", section=Value(key), sort_at=F(order))[:HOME_LIST_SIZE]
         for key, (condition, order) in conditions.items()
+        if counts[key]
     ]
-    sections: dict[str, list[dict]] = {key: [] for key in conditions}
-    for row in parts[0].union(*parts[1:], all=True):
+    if not parts:
+        return sections
+    for row in parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]:
         sections[row["section"]].append(row)
     for rows in sections.values():
         rows.sort(key=lambda row: (row["sort_at"], row["pk"]))
@@ -418,8 +467,7 @@ def escalated_join_requests(user, now: datetime) -> QuerySet[JoinRequest]:
     return (
         _scoped(JoinRequest.objects.filter(status=JoinRequestStatus.PENDING), user, "organisation__")
         .filter(~Q(Exists(referents)) | Q(created_at__lte=limit))
-        .select_related("organisation", "user")
-        .order_by("created_at")
+        .order_by("created_at", "pk")
     )
 
 
@@ -430,37 +478,36 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
     projects = projects_in_scope(user)
     wide = is_wide_scope(user)
     stats = request_stats(requests, now)
-    request_sections = _request_sections(requests, now, wide=wide)
-    window = {"section_total": Window(Count("pk"))}
+    request_sections = _request_sections(requests, now, wide=wide, counts=stats)
+
+    present = _present_anywhere(user)
+
+    def first_with_count(key: str, queryset: QuerySet, *fields: str, **expressions) -> tuple[int, list[dict]]:
+        return _first_with_count(queryset, *fields, **expressions) if key in present else (0, [])
 
     pending_count, pending = _first_with_count(
-        organisations_in_scope(user)
-        .filter(status=OrganisationStatus.PENDING)
-        .order_by("created_at", "pk")
-        .annotate(**window)
-        .values(*espace_rows.HOME_ORGANISATION_FIELDS, "section_total")
+        organisations_in_scope(user).filter(status=OrganisationStatus.PENDING).order_by("created_at", "pk"),
+        *espace_rows.HOME_ORGANISATION_FIELDS,
     )
-    join_count, join_requests = _first_with_count(
-        escalated_join_requests(user, now).annotate(**window).values(*espace_rows.HOME_JOIN_FIELDS, "section_total")
+    join_count, join_requests = first_with_count(
+        "join_requests", escalated_join_requests(user, now), *espace_rows.HOME_JOIN_FIELDS
     )
-    validation_count, validation = _first_with_count(
-        with_stage_progress(projects.filter(awaiting_validation_condition()))
-        .order_by("last_activity_at", "pk")
-        .annotate(**window)
-        .values(*espace_rows.HOME_PROJECT_FIELDS, "stage_done", "stage_required", "section_total")
+    validation_count, validation = first_with_count(
+        "validation",
+        projects.filter(awaiting_validation_condition()).order_by("last_activity_at", "pk"),
+        *espace_rows.HOME_PROJECT_FIELDS,
+        **_stage_progress(),
     )
-    silent_count, silent = _first_with_count(
+    silent_count, silent = first_with_count(
+        "projects_no_reaction",
         _scoped(unanswered_project_waits(), user, "project__organisation__")
         .filter(reminders_sent__gt=0)
-        .order_by("waiting_since", "pk")
-        .annotate(**window)
-        .values(*espace_rows.HOME_WAIT_FIELDS, "section_total")
+        .order_by("waiting_since", "pk"),
+        *espace_rows.HOME_WAIT_FIELDS,
     )
     inactive_count, inactive = _first_with_count(
-        projects.filter(last_activity_at__lte=inactive_since(now))
-        .order_by("last_activity_at", "pk")
-        .annotate(**window)
-        .values(*espace_rows.HOME_PROJECT_FIELDS, "section_total")
+        projects.filter(last_activity_at__lte=inactive_since(now)).order_by("last_activity_at", "pk"),
+        *espace_rows.HOME_PROJECT_FIELDS,
     )
 
     def requests_section(key: str, title: str, empty: str) -> Section:
@@ -548,8 +595,8 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
         sections=sections,
         by_status=by_status,
         by_departement=by_departement,
-        satisfaction=satisfaction_by_departement(user),
-        followed=followed_by(user, previous_visit),
+        satisfaction=satisfaction_by_departement(user) if "satisfaction" in present else [],
+        followed=followed_by(user, previous_visit) if "followed" in present else [],
         previous_visit=previous_visit,
         is_wide_scope=wide,
         totals={"requests": stats["total"]},

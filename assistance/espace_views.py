@@ -9,7 +9,6 @@ from functools import wraps
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
@@ -205,23 +204,25 @@ def request_follow(request: HttpRequest, public_id) -> HttpResponse:
 
 # --- Home ------------------------------------------------------------------------------------------------------
 
-REQUESTS_URL = reverse_lazy("espace:request_list")
-PROJECTS_URL = reverse_lazy("espace:project_list")
-ORGANISATIONS_URL = reverse_lazy("espace:organisation_list")
-
 
 def _home_urls() -> dict[str, str]:
+    urls = espace_rows.urls_of("espace:request_list", "espace:organisation_list", "espace:project_list")
+    requests, organisations, projects = (
+        urls["espace:request_list"],
+        urls["espace:organisation_list"],
+        urls["espace:project_list"],
+    )
     return {
-        "new": f"{REQUESTS_URL}?suivi=nouvelles",
-        "overdue": f"{REQUESTS_URL}?suivi=en_retard",
-        "escalated": f"{REQUESTS_URL}?suivi=escaladees",
-        "opinions": f"{REQUESTS_URL}?suivi=avis_cadrage",
-        "no_reaction": f"{REQUESTS_URL}?suivi=sans_reaction",
-        "pending": f"{ORGANISATIONS_URL}?statut=pending",
-        "validation": f"{PROJECTS_URL}?suivi=validation",
-        "inactive": f"{PROJECTS_URL}?suivi=inactifs&tri=activite",
-        "projects_no_reaction": f"{PROJECTS_URL}?suivi=sans_reaction",
-        "list": str(REQUESTS_URL),
+        "new": f"{requests}?suivi=nouvelles",
+        "overdue": f"{requests}?suivi=en_retard",
+        "escalated": f"{requests}?suivi=escaladees",
+        "opinions": f"{requests}?suivi=avis_cadrage",
+        "no_reaction": f"{requests}?suivi=sans_reaction",
+        "pending": f"{organisations}?statut=pending",
+        "validation": f"{projects}?suivi=validation",
+        "inactive": f"{projects}?suivi=inactifs&tri=activite",
+        "projects_no_reaction": f"{projects}?suivi=sans_reaction",
+        "list": requests,
     }
 
 

@@ -1,11 +1,20 @@
 from django import template
 
 from assistance.emails import display_name
-from assistance.espace_rows import STATUS_BADGES
+from assistance.espace_rows import STATUS_BADGES, urls_of
 
 register = template.Library()
 
 BADGE = STATUS_BADGES
+
+
+NAV = ("espace:home", "espace:request_list", "espace:organisation_list", "espace:project_list", "espace:expert_list")
+
+
+@register.simple_tag
+def espace_nav() -> dict[str, str]:
+    """The espace's navigation links by route name without its namespace (« home », « request_list »…)."""
+    return {name.removeprefix("espace:"): url for name, url in urls_of(*NAV).items()}
 
 
 @register.simple_tag

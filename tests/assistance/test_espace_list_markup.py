@@ -7,8 +7,10 @@ from django.urls import reverse
 
 from assistance.enums import RequestKind, RequestStatus
 from assistance.models import AssistanceRequest
+from tests.accounts.factories import OrganisationFactory
 from tests.assistance.factories import AssistanceRequestFactory
 from tests.journeys.factories import ProjectFactory, ThemeFactory
+from tests.territories.factories import ProgrammeFactory
 
 
 def _page(client, name: str, params: dict | None = None, status: int = 200) -> str:
@@ -68,7 +70,8 @@ def test_project_rows_show_themes_progress_and_an_accessible_follow_button(clien
     page = _page(client_as(world["staff_in"]), "espace:project_list", {"suivi": "demande"})
     assert f'<a href="{project.get_absolute_url()}">Assistant d’accueil</a>' in page
     assert '<span class="fr-text--xs">Relation usagers</span>' in page
-    assert reverse("espace:project_follow", kwargs={"public_id": project.public_id}) in page
+    follow = reverse("espace:project_follow", kwargs={"public_id": project.public_id})
+    assert f'formaction="{follow}" name="follow" value="1">Je suis ce projet' in page
     assert 'Je suis ce projet<span class="fr-sr-only"> : Assistant d’accueil</span>' in page
     assert '<input type="hidden" name="next" value="/espace-anct/projets/?suivi=demande">' in page
 
@@ -79,3 +82,23 @@ def test_collectivité_rows_link_to_their_page_with_their_counts(client_as, worl
     url = reverse("espace:organisation_detail", kwargs={"public_id": world["org"].public_id})
     assert f'<a href="{url}">{world["org"].name}</a>' in page
     assert f"<td>{world['org'].departement_id} — {world['org'].departement.name}</td>" in page
+
+
+def test_collectivités_keep_their_sort_order_across_pages(client_as, world):
+    for index in range(27):
+        OrganisationFactory(name=f"Commune {index:02d}", commune__departement=world["org"].departement)
+    client = client_as(world["staff_in"])
+    first = _page(client, "espace:organisation_list", {"tri": "-nom"})
+    second = _page(client, "espace:organisation_list", {"tri": "-nom", "page": "2"})
+    names = [f"Commune {index:02d}" for index in range(26, -1, -1)]
+    shown_first = [name for name in names if f">{name}</a>" in first]
+    assert shown_first == names[: len(shown_first)]
+    assert first.index(">Commune 26</a>") < first.index(">Commune 25</a>")
+    assert ">Commune 00</a>" in second
+    assert ">Commune 26</a>" not in second
+
+
+def test_option_labels_are_escaped(client_as, world):
+    ProgrammeFactory(slug="essai", name='Essai <b>gras</b> & "guillemets"')
+    page = _page(client_as(world["staff_in"]), "espace:request_list")
+    assert '<option value="essai">Essai &lt;b&gt;gras&lt;/b&gt; &amp; &quot;guillemets&quot;</option>' in page
