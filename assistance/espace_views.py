@@ -28,7 +28,7 @@ from assistance.forms import (
 )
 from assistance.models import AssistanceRequest
 from assistance.permissions import can_use_espace
-from assistance.views import local_actor_labels, page_of, satisfaction_of
+from assistance.views import local_actor_labels, page_of, post_message_form, satisfaction_of
 from common.spreadsheet import csv_response
 from journeys.models import Project
 
@@ -157,20 +157,10 @@ def request_mobilise(request: HttpRequest, public_id) -> HttpResponse:
 @espace_view
 def request_message(request: HttpRequest, public_id) -> HttpResponse:
     found = _request(request, public_id)
-    form = MessageForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.post_message(
-                request=found,
-                author=request.user,
-                body=form.cleaned_data["body"],
-                uploads=form.cleaned_data["attachments"],
-            )
-        except services.AssistanceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Votre message est envoyé à la collectivité.")
-            return redirect(f"{found.get_espace_url()}#echanges")
+    form = post_message_form(request, found)
+    if form is None:
+        messages.success(request, "Votre message est envoyé à la collectivité.")
+        return redirect(f"{found.get_espace_url()}#echanges")
     return _render_request(request, found, status=400, message_form=form)
 
 

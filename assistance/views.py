@@ -157,10 +157,10 @@ def _require_member(request: HttpRequest, found: AssistanceRequest) -> None:
         raise PermissionDenied("Les chargés de mission répondent depuis l’espace ANCT.")
 
 
-@require_POST
-def message_create(request: HttpRequest, public_id) -> HttpResponse:
-    found = _assistance_request(request, public_id)
-    _require_member(request, found)
+def post_message_form(request: HttpRequest, found: AssistanceRequest) -> MessageForm | None:
+    """Bind the posted message and post it to the request's thread; None once posted, else the form with its errors.
+
+    Shared by the collectivité's page and the espace ANCT: the access check is the caller's."""
     form = MessageForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -173,8 +173,18 @@ def message_create(request: HttpRequest, public_id) -> HttpResponse:
         except services.AssistanceError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Votre message est envoyé à l’ANCT.")
-            return redirect(f"{found.get_absolute_url()}#echanges")
+            return None
+    return form
+
+
+@require_POST
+def message_create(request: HttpRequest, public_id) -> HttpResponse:
+    found = _assistance_request(request, public_id)
+    _require_member(request, found)
+    form = post_message_form(request, found)
+    if form is None:
+        messages.success(request, "Votre message est envoyé à l’ANCT.")
+        return redirect(f"{found.get_absolute_url()}#echanges")
     context = _detail_context(request, found, message_form=form)
     return render(request, "assistance/request_detail.html", context, status=400)
 
