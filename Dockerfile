@@ -1,5 +1,6 @@
-# Production image of the portal: gunicorn (web), celery worker and beat share it.
-FROM python:3.11-slim-bookworm
+# Two images: `app` (gunicorn web, celery worker and beat share it) and `proxy` (Caddy with the static files).
+# docker-compose.yml builds both (build target); see docs/exploitation.md.
+FROM python:3.11-slim-bookworm AS app
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_ENV=production VAR_DIR=/app/var STATIC_ROOT=/app/staticfiles
@@ -22,4 +23,12 @@ RUN SECRET_KEY=build-only-$(python -c "print('x'*60)") ALLOWED_HOSTS=build DEBUG
 
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Workers, threads, trusted proxy and JSON logs from the environment: gunicorn.conf.py.
+CMD ["gunicorn", "portal.wsgi:application", "--config", "gunicorn.conf.py"]
+
+# The reverse proxy, with this release's static files: they come out of the app image, so both always match
+# (no volume to keep in step). Caddy serves them with a year of cache, their names carrying a content hash.
+FROM caddy:2.10-alpine AS proxy
+COPY --from=app /app/staticfiles /srv/static
+COPY deploy/Caddyfile /etc/caddy/Caddyfile
+ENV STATIC_ROOT=/srv/static

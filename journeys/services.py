@@ -5,6 +5,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -34,7 +35,7 @@ from journeys.models import (
 )
 from journeys.selectors import current_template
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_UPLOAD_BYTES = settings.UPLOAD_MAX_BYTES
 MAX_TEXT_LENGTH = 10_000
 MAX_COMMENT_LENGTH = 5_000
 SHORTLIST_STAGE_KEY = "solution"

@@ -1,9 +1,21 @@
-"""Site-wide HTTP rules: a NUL byte in the input is refused, private pages are never stored by a cache."""
+"""Site-wide HTTP rules: a NUL byte in the input is refused, private pages are never stored by a cache,
+forwarded headers are trusted from the reverse proxy only, each request is logged once."""
 
+import ipaddress
+import logging
+import re
+import time
+import uuid
 from collections.abc import Callable
+from functools import cache
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
+
+from portal.jsonlog import request_id_var, user_id_var
+
+request_logger = logging.getLogger("portal.requests")
 
 
 class NulByteRefused(BadRequest):
@@ -54,3 +66,106 @@ class PrivatePagesNoStoreMiddleware:
     def process_view(self, request: HttpRequest, view_func: Callable, view_args, view_kwargs) -> None:
         # LoginRequiredMiddleware's own marker: @login_not_required sets login_required = False.
         request._requires_login = getattr(view_func, "login_required", True)
+
+
+def _client_ip(value: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address((value or "").strip())
+    except ValueError:
+        return None
+
+
+@cache
+def _trusted_networks(proxies: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def is_trusted_proxy(address: str | None) -> bool:
+    ip = _client_ip(address)
+    return ip is not None and any(ip in network for network in _trusted_networks(tuple(settings.TRUSTED_PROXIES)))
+
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+_FORWARDED_HEADERS = (
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_FORWARDED",
+    "HTTP_X_REQUEST_ID",
+)
+
+
+class TrustedProxyMiddleware:
+    """Forwarded headers count only on a connection from the reverse proxy (settings.TRUSTED_PROXIES).
+
+    From anyone else they are removed before anything reads them, so SECURE_PROXY_SSL_HEADER cannot be
+    forged by a client reaching gunicorn directly. From the proxy, the client's address replaces the proxy's
+    (the last X-Forwarded-For entry: the one the proxy added). Listed first.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        meta = request.META
+        if is_trusted_proxy(meta.get("REMOTE_ADDR")):
+            client = _client_ip(meta.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1])
+            if client is not None:
+                meta["REMOTE_ADDR"] = str(client)
+        else:
+            for header in _FORWARDED_HEADERS:
+                meta.pop(header, None)
+        return self.get_response(request)
+
+
+class RequestLogMiddleware:
+    """One JSON-ready log line per request: request id, user id, URL pattern, status and duration.
+
+    The request id comes from the proxy (X-Request-ID, kept only from a trusted proxy) or is made here; it is
+    sent back in the response and carried by every line logged during the request.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        started = time.perf_counter()
+        proposed = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = proposed if _REQUEST_ID.match(proposed) else uuid.uuid4().hex
+        request.request_id = request_id
+        request_token = request_id_var.set(request_id)
+        user_token = user_id_var.set(None)
+        status = 500
+        try:
+            response = self.get_response(request)
+            status = response.status_code
+            response["X-Request-ID"] = request_id
+            return response
+        finally:
+            user_id = _user_id(request)
+            user_id_var.set(user_id)
+            match = getattr(request, "resolver_match", None)
+            request_logger.info(
+                "%s %s %s",
+                request.method,
+                match.route if match else "(aucune route)",
+                status,
+                extra={
+                    "method": request.method,
+                    # The URL pattern, not the path: paths may hold tokens.
+                    "route": match.route if match else None,
+                    "view": match.view_name if match else None,
+                    "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                    "ip": request.META.get("REMOTE_ADDR"),
+                },
+            )
+            request_id_var.reset(request_token)
+            user_id_var.reset(user_token)
+
+
+def _user_id(request: HttpRequest) -> int | None:
+    """The id of the user the request already loaded: never loads a session for the log's sake."""
+    user = request.__dict__.get("_cached_user")
+    return user.pk if user is not None and user.is_authenticated else None

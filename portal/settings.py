@@ -111,6 +111,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: forwarded headers are dropped unless the connection comes from the reverse proxy.
+    "portal.middleware.TrustedProxyMiddleware",
+    "portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -244,6 +247,12 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 # Private files (deliverables, reports) are never served by URL: views stream them after a permission check.
 PRIVATE_STORAGE_ROOT = Path(env.str("PRIVATE_STORAGE_ROOT", default=str(VAR_DIR / "media" / "private")))
+# Uploads: UPLOAD_MAX_BYTES per file, at most UPLOAD_MAX_FILES in one form (assistance attachments). The reverse
+# proxy refuses a larger body before Django reads it: deploy/Caddyfile's MAX_REQUEST_BODY equals
+# REQUEST_BODY_MAX_BYTES (tests/portal/test_reverse_proxy.py checks it).
+UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+UPLOAD_MAX_FILES = 5
+REQUEST_BODY_MAX_BYTES = UPLOAD_MAX_BYTES * UPLOAD_MAX_FILES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 STORAGES = {
@@ -286,6 +295,10 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=IS_PRODUCTION)
 SECURE_HSTS_SECONDS = 31_536_000 if IS_PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = IS_PRODUCTION
 SECURE_HSTS_PRELOAD = IS_PRODUCTION
+# Behind the reverse proxy: its addresses (IPs or networks). X-Forwarded-* headers from anyone else are removed by
+# portal.middleware.TrustedProxyMiddleware before SECURE_PROXY_SSL_HEADER is read; gunicorn.conf.py gives the same
+# list to gunicorn. Empty: no forwarded header is trusted.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if IS_PRODUCTION else None
 # /sante/ is probed over plain HTTP by the container healthcheck.
 SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
@@ -306,14 +319,43 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs: JSON lines on stdout in production (portal/jsonlog.py), plain text otherwise. LOG_FORMAT=json|plain.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json" if IS_PRODUCTION else "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "portal.jsonlog.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+            "stream": "ext://sys.stdout",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+    },
 }
+# Celery keeps the logging above (JSON lines with the task id) instead of installing its own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Workers per container: scale by configuration (docker compose up --scale worker=N for more containers).
+CELERY_WORKER_CONCURRENCY = env.int("CELERY_CONCURRENCY", default=2)
+
+# Error reporting to a Sentry-compatible service, only when SENTRY_DSN is set: otherwise nothing is sent.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from portal.error_reporting import init_error_reporting
+
+    init_error_reporting(
+        SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default=DJANGO_ENV),
+        release=env.str("SENTRY_RELEASE", default="") or None,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 
