@@ -31,7 +31,9 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
         }
         for key, var in (("request_id", request_id_var), ("user_id", user_id_var), ("task_id", task_id_var)):
-            value = var.get()
+            value = getattr(record, key, None)
+            if value is None:
+                value = var.get()
             if value is not None:
                 line[key] = value
         for key, value in vars(record).items():

@@ -152,6 +152,8 @@ class RequestLogMiddleware:
                 match.route if match else "(aucune route)",
                 status,
                 extra={
+                    "request_id": request_id,
+                    "user_id": user_id,
                     "method": request.method,
                     # The URL pattern, not the path: paths may hold tokens.
                     "route": match.route if match else None,

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages the portal needs when they are missing (root only), or name them in one error.
-#   runtime: WeasyPrint's Pango and fonts.   test: Chromium for the e2e tests, poppler to look at PDFs.
+#   runtime: WeasyPrint's Pango and fonts.   test: Chromium for the e2e tests, poppler to look at PDFs, caddy (the
+#   reverse proxy of docker-compose.yml, run in front of gunicorn by tests/portal/test_reverse_proxy.py).
 set -euo pipefail
 kind="${1:-runtime}"
 runtime_pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-test_pkgs=(chromium poppler-utils)
+test_pkgs=(chromium poppler-utils caddy)
 case "$kind" in
   runtime) wanted=("${runtime_pkgs[@]}") ;;
   test) wanted=("${test_pkgs[@]}") ;;
@@ -19,6 +20,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
 else
   # Not Debian: check what we can see.
   if [ "$kind" = test ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+  if [ "$kind" = test ] && ! command -v caddy >/dev/null 2>&1; then missing+=(caddy); fi
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
