@@ -41,6 +41,9 @@ DEBUG = env.bool("DEBUG", default=DJANGO_ENV == "dev")
 SECRET_KEY = env.str("SECRET_KEY", default="") or ("" if IS_PRODUCTION else _embedded_secret_key())
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if IS_PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Rotating SECRET_KEY: the previous key(s) here for a while, so sessions and emailed links signed with them still
+# verify (docs/exploitation.md, « Changer la clé secrète »).
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
 # Refuse to start rather than run production on a development configuration.
 if IS_PRODUCTION:

@@ -86,3 +86,19 @@ def test_every_missing_service_is_named_at_once(tmp_path):
     assert result.returncode != 0
     for variable in ("DATABASE_URL", "REDIS_URL", "EMAIL_URL"):
         assert f"{variable} est absente" in result.stderr
+
+
+def test_production_reads_the_email_url_and_the_previous_secret_keys(tmp_path):
+    old_key = "0ld-" + "k3y-w1th-m4ny-d1ff3r3nt-ch4r4ct3rs-" * 2
+    env = {
+        **GOOD_PRODUCTION,
+        "EMAIL_URL": "smtp+tls://portail:m0t@smtp.example.fr:587",
+        "SECRET_KEY_FALLBACKS": old_key,
+    }
+    script = (
+        "from django.conf import settings as s;"
+        "print(s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_HOST_USER, s.SECRET_KEY_FALLBACKS[0][:4])"
+    )
+    result = run_manage("shell", "-c", script, env=env, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "smtp.example.fr 587 True portail 0ld-"
