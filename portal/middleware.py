@@ -146,7 +146,10 @@ class RequestLogMiddleware:
             user_id = _user_id(request)
             user_id_var.set(user_id)
             match = getattr(request, "resolver_match", None)
-            request_logger.info(
+            # The container health check's every-15-second probe stays out of the INFO log when it passes.
+            quiet = status == 200 and match is not None and match.view_name == "portal:health"
+            request_logger.log(
+                logging.DEBUG if quiet else logging.INFO,
                 "%s %s %s",
                 request.method,
                 match.route if match else "(aucune route)",

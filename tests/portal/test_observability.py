@@ -53,12 +53,12 @@ def test_a_token_in_the_path_is_never_logged(client, caplog):
 
 def test_a_request_id_is_taken_from_the_trusted_proxy_only(client, settings, caplog):
     settings.TRUSTED_PROXIES = ["10.0.0.2"]
-    response = client.get("/sante/", HTTP_X_REQUEST_ID="0b2e6f6e-proxy-given-id")
+    response = client.get("/catalogue/", HTTP_X_REQUEST_ID="0b2e6f6e-proxy-given-id")
     assert response["X-Request-ID"] != "0b2e6f6e-proxy-given-id"
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="portal.requests"):
         response = client.get(
-            "/sante/",
+            "/catalogue/",
             REMOTE_ADDR="10.0.0.2",
             HTTP_X_REQUEST_ID="0b2e6f6e-proxy-given-id",
             HTTP_X_FORWARDED_FOR="198.51.100.7",
@@ -66,6 +66,13 @@ def test_a_request_id_is_taken_from_the_trusted_proxy_only(client, settings, cap
     assert response["X-Request-ID"] == "0b2e6f6e-proxy-given-id"
     (line,) = request_lines(caplog)
     assert line["ip"] == "198.51.100.7"
+
+
+def test_a_passing_health_probe_is_not_logged_at_info(client, caplog):
+    with caplog.at_level(logging.INFO, logger="portal.requests"):
+        response = client.get("/sante/")
+    assert response.status_code == 200
+    assert request_lines(caplog) == []
 
 
 def test_lines_logged_during_a_request_carry_its_id_and_a_traceback_is_one_field():

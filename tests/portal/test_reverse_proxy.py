@@ -219,6 +219,8 @@ def test_pages_arrive_over_tls_with_the_security_headers(stack):
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     assert headers["Content-Encoding"] == "gzip"
     assert "Server" not in headers
+    _, headers, _ = stack.via_proxy("GET", "/", headers={"Accept-Encoding": "zstd, gzip"})
+    assert headers["Content-Encoding"] == "zstd"
 
 
 def test_plain_http_is_redirected_to_https(stack):
@@ -231,7 +233,7 @@ def test_plain_http_is_redirected_to_https(stack):
 
 def test_the_request_line_names_the_request_id_the_client_and_the_duration(stack):
     status, headers, _ = stack.via_proxy(
-        "GET", "/sante/", headers={"X-Forwarded-For": "203.0.113.9", "X-Request-ID": "forged-by-the-client"}
+        "GET", "/catalogue/", headers={"X-Forwarded-For": "203.0.113.9", "X-Request-ID": "forged-by-the-client"}
     )
     assert status == 200
     request_id = headers["X-Request-ID"]
@@ -240,7 +242,7 @@ def test_the_request_line_names_the_request_id_the_client_and_the_duration(stack
     # The proxy sets X-Forwarded-For from the connection: the client's own header is not believed.
     assert line["ip"] == "127.0.0.1"
     assert line["status"] == 200
-    assert line["route"] == "sante/"
+    assert line["route"] == "catalogue/"
     assert isinstance(line["duration_ms"], float)
 
 
@@ -253,7 +255,7 @@ def test_a_forged_forwarded_proto_straight_to_gunicorn_is_not_trusted(stack):
     assert status == 301
     assert headers["Location"] == "https://localhost/catalogue/"
     status, headers, _ = stack.straight_to_gunicorn(
-        "/sante/", {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}, "127.0.0.2"
+        "/catalogue/", {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}, "127.0.0.2"
     )
     assert stack.line_for(headers["X-Request-ID"])["ip"] == "127.0.0.2"
 
