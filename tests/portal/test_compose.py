@@ -32,6 +32,29 @@ def production_services(compose: dict) -> dict:
     return {name: service for name, service in compose["services"].items() if not service.get("profiles")}
 
 
+@pytest.mark.parametrize("profile", [None, "dev"])
+def test_the_stack_of_each_profile_validates_on_its_own(compose, profile, tmp_path):
+    """`docker compose up` (no profile) and `docker compose --profile dev up`: each resulting file is valid."""
+    started = {
+        name: service
+        for name, service in compose["services"].items()
+        if not service.get("profiles") or profile in service["profiles"]
+    }
+    path = tmp_path / "docker-compose.yml"
+    yaml = YAML(typ="safe")
+    yaml.default_flow_style = False
+    with path.open("w") as out:
+        yaml.dump({**compose, "services": started}, out)
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.compose-spec", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ("mailpit" in started) == (profile == "dev")
+
+
 def test_compose_has_the_production_services(compose):
     services = production_services(compose)
     assert {"proxy", "postgres", "redis", "migrate", "web", "worker", "beat", "backup"} == set(services)
