@@ -51,22 +51,45 @@ def _render(project) -> tuple[bytes, float, float]:
     return pdf, time.perf_counter() - wall, time.process_time() - cpu
 
 
+REFERENCE_HTML = (
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Référence</title></head>'
+    "<body><h1>Page de référence</h1><p>Une page, un paragraphe : le coût fixe d’un rendu.</p></body></html>"
+)
+
+
+def _reference() -> float:
+    cpu = time.process_time()
+    rendering.render_pdf(REFERENCE_HTML)
+    return time.process_time() - cpu
+
+
+def _load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def _render_times(report: Report, project) -> None:
     for _ in range(3):  # warm: templates, fonts, WeasyPrint's caches
         _render(project)
-    walls, cpus = [], []
+        _reference()
+    walls, cpus, references = [], [], []
+    load_before = _load()
+    # Alternated with a one-page reference render: on a shared machine, its CPU time shows how loaded the run was.
     for _ in range(RENDERS):
         pdf, wall, cpu = _render(project)
         walls.append(wall * 1000)
         cpus.append(cpu * 1000)
+        references.append(_reference() * 1000)
     report.add(
         "rapport complet, rendu à chaud (données + HTML + PDF/UA)",
         median_ms=round(statistics.median(walls)),
         median_cpu_ms=round(statistics.median(cpus)),
         min_ms=round(min(walls)),
+        min_cpu_ms=round(min(cpus)),
+        reference_cpu_ms=round(statistics.median(references)),
         pages=len(PdfReader(io.BytesIO(pdf)).pages),
         kb=round(len(pdf) / 1024),
         n=RENDERS,
+        load=f"{load_before} → {_load()}",
         target_ms=500,
     )
 
@@ -93,6 +116,12 @@ def _peak_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return round(int(line.split()[1]) / 1024, 1)
     return 0.0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc/<pid>/stat, fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _database_url() -> str:
@@ -159,13 +188,20 @@ def _throughput(report: Report, organisation) -> None:
             return time.perf_counter() - started
 
         run(projects[:2])  # each pool process renders once cold
+        pool = _children(worker.pid)
+        cpu_before, load_before = sum(_cpu_seconds(pid) for pid in pool), _load()
         elapsed = run(projects[2:])
+        cpu_per_report = (sum(_cpu_seconds(pid) for pid in pool) - cpu_before) / THROUGHPUT_REPORTS
         peaks = [_peak_mb(pid) for pid in _children(worker.pid)]
         report.add(
             "rapports par minute, 2 processus worker (rendu, stockage, courriels)",
             per_minute=round(THROUGHPUT_REPORTS * 60 / elapsed, 1),
             seconds=round(elapsed, 1),
             n=THROUGHPUT_REPORTS,
+            # What two free cores would give: the workers' own CPU time per report, whatever the machine's load.
+            worker_cpu_ms_per_report=round(cpu_per_report * 1000),
+            per_minute_two_free_cores=round(2 * 60 / cpu_per_report, 1) if cpu_per_report else None,
+            load=f"{load_before} → {_load()}",
             target_per_minute=60,
         )
         report.add(

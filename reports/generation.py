@@ -78,8 +78,8 @@ def render_report(*, report_id: int) -> Report | None:
             if report.status == ReportStatus.READY and report.file:
                 return None  # another worker finished first: keep its file, send nothing more
             report.finished_at = timezone.now()
-            report.file.save(f"rapport-{report.public_id}.pdf", ContentFile(pdf), save=False)
-            stored = report.file.name
+            stored = _store(report, pdf)
+            report.file.name = stored
             report.checksum = checksum
             report.size = len(pdf)
             report.journey_version = content.journey_version
@@ -94,6 +94,24 @@ def render_report(*, report_id: int) -> Report | None:
         raise
     logger.info("Rapport %s produit (%s octets, sha256 %s).", report.public_id, report.size, checksum)
     return report
+
+
+def report_file_name(report: Report) -> str:
+    """The one storage name of a report's PDF, the same at every attempt (dated by the request, like the field's
+    `upload_to`)."""
+    return timezone.localtime(report.requested_at).strftime("rapports/%Y/%m/") + f"rapport-{report.public_id}.pdf"
+
+
+def _store(report: Report, pdf: bytes) -> str:
+    """Store the PDF under the report's own name. A file already there was left by a worker that died between
+    storing it and committing (the row, locked by the caller, names no file): it is replaced, never kept as an
+    orphan beside a new name."""
+    storage = report.file.storage
+    name = report_file_name(report)
+    if storage.exists(name):
+        logger.warning("Rapport %s : fichier laissé par un essai interrompu, remplacé.", report.public_id)
+        storage.delete(name)
+    return storage.save(name, ContentFile(pdf))
 
 
 def _fail(report: Report, reason: str) -> None:

@@ -295,6 +295,27 @@ ADMIN_MODELS: dict[str, ModelRule] = {
         views={"journeys_project_export_csv": View(get=roles(200, 200, unscoped=403))},
         scoped=True,
     ),
+    # reports: read-only for everyone (made by the workers, retried from the project page), scoped like projects
+    "reports.Report": ModelRule(
+        target=lambda s: s["alpha_report"],
+        changelist=SCOPED_LIST,
+        add=FORBIDDEN,
+        change=View(get=READ_ONLY_IN_SCOPE.get, post=roles(403, 403)),
+        delete=FORBIDDEN,
+        history=SCOPED_HISTORY,
+        view_on_site=roles(404, 404),
+        scoped=True,
+    ),
+    "reports.ReportDelivery": ModelRule(
+        target=lambda s: s["alpha_delivery"],
+        changelist=SCOPED_LIST,
+        add=FORBIDDEN,
+        change=View(get=READ_ONLY_IN_SCOPE.get, post=roles(403, 403)),
+        delete=FORBIDDEN,
+        history=SCOPED_HISTORY,
+        view_on_site=roles(404, 404),
+        scoped=True,
+    ),
     # resources: national content
     "resources.Resource": superuser_only(lambda s: s["resource"], on_site=True),
 }
@@ -324,4 +345,5 @@ APP_LISTS: dict[str, dict[str, int]] = {
     "journeys": roles(200, 200, unscoped=404),
     "resources": roles(200, 404),
     "assistance": roles(200, 404),
+    "reports": roles(200, 200, unscoped=404),
 }

@@ -186,6 +186,7 @@ def build_seed() -> dict:
 
     from catalogue.models import AdopterMessage
     from journeys.models import Comment
+    from reports.models import ReportDelivery
     from tests.accounts.factories import (
         JoinRequestFactory,
         MembershipFactory,
@@ -197,6 +198,7 @@ def build_seed() -> dict:
     from tests.assistance.factories import ExpertFactory
     from tests.catalogue.factories import AdoptionFactory, ServiceFactory
     from tests.journeys.factories import ProjectFactory, ThemeFactory, sample_diagnostic, sample_template
+    from tests.reports.factories import ReportFactory
     from tests.resources.factories import ResourceFactory
     from tests.territories.factories import (
         CommuneFactory,
@@ -239,6 +241,8 @@ def build_seed() -> dict:
         message = AdopterMessage.objects.create(
             service=service, sender=referent, organisation=organisation, subject=f"Objet {marker}", body=term
         )
+        report = ReportFactory(project=project, failed=True, error=f"Échec {marker}")
+        delivery = ReportDelivery.objects.create(report=report, email=referent.email, error=f"Refus {marker}")
         seed |= {
             key: organisation,
             f"{key}_referent": referent,
@@ -247,6 +251,8 @@ def build_seed() -> dict:
             f"{key}_project": project,
             f"{key}_adoption": adoption,
             f"{key}_message": message,
+            f"{key}_report": report,
+            f"{key}_delivery": delivery,
         }
     programme = ProgrammeFactory()
     programme.communes.add(seed["alpha"].commune)
