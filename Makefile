@@ -9,7 +9,7 @@ PORT ?= 8000
 # The whole suite in parallel; e2e tests share the machine's Chromium.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test worker beat lint fmt bench bench-server bench-http demo migrate system-deps test-system-deps clean lock mutation mutation-permissions mutation-ethics
+.PHONY: run test faults worker beat lint fmt bench bench-server bench-http demo migrate system-deps test-system-deps clean lock mutation mutation-permissions mutation-ethics
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ demo: $(STAMP) migrate
 ## The whole test suite, e2e included (PostgreSQL when DATABASE_URL points to it, SQLite otherwise).
 test: system-deps test-system-deps $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS)
+
+## The fault tests alone (they are part of `make test` too): Redis stopped and back, PostgreSQL dropping the web
+## worker's connection, SMTP down then back, a worker killed during a task. Own redis-server/gunicorn processes only.
+FAULT_TESTS := tests/portal/test_cache_outage.py tests/portal/test_health.py tests/portal/test_database_dropped.py \
+	tests/reports/test_broker_down.py tests/reports/test_smtp_down.py tests/reports/test_worker_killed.py \
+	tests/accounts/test_email_attachments.py
+faults: system-deps $(STAMP)
+	$(BIN)/python -m pytest -n 0 $(FAULT_TESTS) $(ARGS)
 
 ## Mutation testing of the permission helpers against the tests that exercise them ([tool.mutmut] in
 ## pyproject.toml). Two mutants at a time on PostgreSQL (DATABASE_URL), one on the SQLite file.
