@@ -37,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LUA = Path(__file__).resolve().parent / "wrk_report.lua"
 RESULTS = Path(__file__).resolve().parent / "results.md"
+NOTES = Path(__file__).resolve().parent / "notes.md"  # hand-written conclusions, appended to every results.md
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
 # Production sits behind a TLS proxy: the header keeps SECURE_SSL_REDIRECT from answering 301.
@@ -399,6 +400,8 @@ def _write_results(*, args, machine, sizes, pages, load_run, started) -> None:
             f"{load_run['p99_ms']} | {load_run['errors']} | {load_run['load']} |",
             "",
         ]
+    if NOTES.exists():
+        lines += [NOTES.read_text().rstrip(), ""]
     RESULTS.write_text("\n".join(lines))
 
 
