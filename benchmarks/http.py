@@ -2,8 +2,8 @@
 
 Usage: python -m benchmarks.http [--scale N] [--duration S] [--connections C] [--load-users U] [--load-seconds S]
 
-- Database: BENCH_DATABASE_URL (default PostgreSQL territoires_ia_bench), created, migrated, the referential loaded
-  and `generate_bench_data --scale N` run when missing. Cache: BENCH_REDIS_URL (default Redis db 11).
+- Database: BENCH_HTTP_DATABASE_URL (default PostgreSQL territoires_ia_bench_http, apart from the server-time
+  benchmarks' rows), created, migrated, the referential loaded and `generate_bench_data --scale N` run when missing. Cache: BENCH_REDIS_URL (default Redis db 11).
 - Two gunicorn servers (2 sync workers each): the portal with production settings (generated SECRET_KEY, the
   database, the Redis cache, an SMTP address nothing listens on), and benchmarks/bare (default middleware, no
   database, a small template).
@@ -61,8 +61,9 @@ def _environment(args) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DJANGO_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        # Its own database: the server-time benchmarks add their own rows to BENCH_DATABASE_URL's.
         "DATABASE_URL": os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/territoires_ia_bench"
+            "BENCH_HTTP_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/territoires_ia_bench_http"
         ),
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11"),
         # Nothing listens there: no page sent in the benchmark sends mail.
