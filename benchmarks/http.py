@@ -3,7 +3,8 @@
 Usage: python -m benchmarks.http [--scale N] [--duration S] [--connections C] [--load-users U] [--load-seconds S]
 
 - Database: BENCH_HTTP_DATABASE_URL (default PostgreSQL territoires_ia_bench_http, apart from the server-time
-  benchmarks' rows), created, migrated, the referential loaded and `generate_bench_data --scale N` run when missing. Cache: BENCH_REDIS_URL (default Redis db 11).
+  benchmarks' rows), created, migrated, the referential loaded and `generate_bench_data --scale N` run when
+  missing. Cache: BENCH_REDIS_URL (default Redis db 11).
 - Two gunicorn servers (2 sync workers each): the portal with production settings (generated SECRET_KEY, the
   database, the Redis cache, an SMTP address nothing listens on), and benchmarks/bare (default middleware, no
   database, a small template).
