@@ -9,7 +9,7 @@ PORT ?= 8000
 # The whole suite in parallel; e2e tests share the machine's Chromium.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test worker beat lint fmt bench demo migrate system-deps test-system-deps clean lock mutation mutation-permissions mutation-ethics
+.PHONY: run test faults worker beat lint fmt bench bench-server bench-http demo migrate system-deps test-system-deps clean lock mutation mutation-permissions mutation-ethics
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ demo: $(STAMP) migrate
 test: system-deps test-system-deps $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS)
 
+## The fault tests alone (they are part of `make test` too): Redis stopped and back, PostgreSQL dropping the web
+## worker's connection, SMTP down then back, a worker killed during a task. Own redis-server/gunicorn processes only.
+FAULT_TESTS := tests/portal/test_cache_outage.py tests/portal/test_health.py tests/portal/test_database_dropped.py \
+	tests/reports/test_broker_down.py tests/reports/test_smtp_down.py tests/reports/test_worker_killed.py \
+	tests/accounts/test_email_attachments.py
+faults: system-deps $(STAMP)
+	$(BIN)/python -m pytest -n 0 $(FAULT_TESTS) $(ARGS)
+
 ## Mutation testing of the permission helpers against the tests that exercise them ([tool.mutmut] in
 ## pyproject.toml). Two mutants at a time on PostgreSQL (DATABASE_URL), one on the SQLite file.
 ## Lists the surviving mutants; fails under 95 %.
@@ -61,9 +69,18 @@ fmt: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Benchmarks with the data generator (figures printed, nothing asserted on time).
-bench: $(STAMP)
+## Benchmarks (figures printed, nothing asserted on time): server time through the test client (ARGS: names of
+## benchmarks/bench_*.py), then, when no ARGS narrow the run, real HTTP against gunicorn and a bare Django page,
+## which writes benchmarks/results.md (HTTP_ARGS: e.g. --scale 2, --duration 10, --load-users 0; benchmarks/http.py).
+bench: bench-server
+	@if [ -z "$(ARGS)" ]; then $(MAKE) --no-print-directory bench-http; fi
+
+bench-server: $(STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)
+
+bench-http: $(STAMP)
+	@bash scripts/system-deps.sh bench
+	$(BIN)/python -m benchmarks.http $(HTTP_ARGS)
 
 ## Mutation testing, each target in its own copy under var/mutation/NAME/ (scripts/mutation/NAME.toml); a score under
 ## the target's threshold fails: the permission helpers (95 %) and the ethics and legal check rules (90 %).

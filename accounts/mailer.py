@@ -1,17 +1,20 @@
 """How every app of the portal sends email: rendered from templates, one message per recipient, delivered by
-a Celery task so that a slow or unreachable SMTP server never breaks a page (the task retries)."""
+a Celery task so that a slow or unreachable SMTP server never breaks a page (the task retries).
+
+Layers, one way only: mailer (render, queue) → tasks (the Celery task, its retries) → delivery (the SMTP send and
+the delivery receipts)."""
 
 import logging
 from collections.abc import Iterable
 from functools import cache
-from typing import Protocol
 
 from django.conf import settings
-from django.core.files.storage import storages
-from django.core.mail import EmailMultiAlternatives
 from django.template import Context, Engine, engines
 from django.template.loader import render_to_string
 from kombu.exceptions import OperationalError
+
+from accounts.delivery import register_receipt as register_receipt  # where apps registered receipts before
+from accounts.tasks import deliver_email
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +95,6 @@ def deliver(
     `receipt`: ``{"kind": "<registered kind>", "id": <record id>}``, a record of this delivery kept by the app that
     registered the kind (`register_receipt`): the message is sent at most once per record, even if the task runs twice.
     """
-    from accounts.tasks import deliver_email
-
     message = {
         "subject": subject,
         "text": text,
@@ -108,43 +109,3 @@ def deliver(
     except OperationalError as error:  # Redis, the broker, is down: the page must not fail for it
         logger.warning("File des tâches injoignable (%s) : courriel à %s envoyé directement.", error, to)
         deliver_email.apply(kwargs=message)
-
-
-def send_now(
-    *, subject: str, text: str, html: str, to: str, reply_to: list[str], attachments: Iterable[dict] = ()
-) -> int:
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to], reply_to=reply_to or None)
-    message.attach_alternative(html, "text/html")
-    for item in attachments:
-        with storages[item["storage"]].open(item["name"], "rb") as handle:
-            message.attach(item["filename"], handle.read(), item.get("mimetype") or "application/octet-stream")
-    return message.send()
-
-
-# --- Delivery receipts: apps that must never send an email twice keep a record per message ---------------------
-
-
-class DeliveryReceipt(Protocol):
-    def claim(self, key: int) -> bool:
-        """Lock the record (inside the caller's transaction); False when it must not be sent (already done)."""
-
-    def record(self, key: int, *, error: str = "", final: bool = True) -> None:
-        """Record the outcome: sent (no error), or an error that is final or will be retried."""
-
-
-_RECEIPTS: dict[str, DeliveryReceipt] = {}
-
-
-def register_receipt(kind: str, receipt: DeliveryReceipt) -> None:
-    """Register the keeper of `kind` receipts (called from the owning app's `AppConfig.ready`)."""
-    _RECEIPTS[kind] = receipt
-
-
-def receipt_for(receipt: dict | None) -> tuple[DeliveryReceipt, int] | None:
-    """The registered keeper and record id of a `receipt` argument (None without one); unknown kinds raise."""
-    if not receipt:
-        return None
-    try:
-        return _RECEIPTS[receipt["kind"]], int(receipt["id"])
-    except KeyError as error:
-        raise LookupError(f"Accusé d’envoi inconnu : {receipt!r}") from error

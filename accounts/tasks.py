@@ -7,7 +7,7 @@ from contextlib import nullcontext
 from celery import shared_task
 from django.db import transaction
 
-from accounts import mailer
+from accounts import delivery
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ def deliver_email(
     With a `receipt`, the record is locked during the send and the outcome written on it: a task delivered twice
     (worker lost, broker redelivery) finds the message sent and does not send it again.
     """
-    tracked = mailer.receipt_for(receipt)
+    tracked = delivery.receipt_for(receipt)
     retry_error = None
     # The receipt's row lock is held during the send: a concurrent duplicate waits, then finds it sent.
     with transaction.atomic() if tracked is not None else nullcontext():
@@ -48,7 +48,7 @@ def deliver_email(
             logger.info("Courriel déjà remis ou abandonné (%s), rien à faire.", receipt)
             return
         try:
-            mailer.send_now(
+            delivery.send_now(
                 subject=subject, text=text, html=html, to=to, reply_to=reply_to, attachments=attachments or ()
             )
         except TRANSIENT_ERRORS as error:

@@ -4,7 +4,7 @@ import secrets
 
 from django.test import Client
 
-from benchmarks.harness import Report, time_page
+from benchmarks.harness import Report, free_insee_code, time_page
 from journeys.content.loader import load_default_content
 from journeys.models import Comment, DiagnosticResponse, EthicsCheck, Project, ProjectEvent, Step, StepAnswer
 from journeys.selectors import current_diagnostic, current_template
@@ -17,7 +17,7 @@ def _organisation():
     offset = secrets.randbelow(80_000) + 10_000
     for factory_class in (UserFactory, CommuneFactory):
         factory_class.reset_sequence(offset)
-    return OrganisationFactory()
+    return OrganisationFactory(commune__insee_code=free_insee_code())
 
 
 def _full_project(organisation, user) -> Project:

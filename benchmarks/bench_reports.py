@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db import connection
 from pypdf import PdfReader
 
-from benchmarks.harness import Report
+from benchmarks.harness import Report, free_insee_code
 from journeys.content.loader import load_default_content
 from reports import rendering, selectors
 from reports.enums import ReportStatus
@@ -42,7 +42,7 @@ def _organisation():
     offset = secrets.randbelow(80_000) + 10_000
     for factory_class in (UserFactory, CommuneFactory, ServiceFactory):
         factory_class.reset_sequence(offset)
-    return OrganisationFactory()
+    return OrganisationFactory(commune__insee_code=free_insee_code())
 
 
 def _render(project) -> tuple[bytes, float, float]:

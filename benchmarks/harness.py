@@ -1,5 +1,6 @@
 """Measuring helpers shared by the benchmarks: server time percentiles and query counts."""
 
+import secrets
 import statistics
 import time
 from collections.abc import Callable
@@ -55,3 +56,13 @@ def time_page(client: Client, url: str, *, repeat: int = 50, expect: int = 200) 
     figures["queries"] = len(ctx.captured_queries)
     figures["kb"] = round(len(response.content) / 1024, 1)
     return figures
+
+
+def free_insee_code() -> str:
+    """A commune code nobody has: the bench database may hold the real referential, whose codes are the factory's."""
+    from territories.models import Commune
+
+    while True:
+        code = f"B{secrets.randbelow(10_000):04d}"
+        if not Commune.objects.filter(insee_code=code).exists():
+            return code

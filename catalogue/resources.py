@@ -16,6 +16,7 @@ from catalogue.enums import (
     Maturity,
     PublisherKind,
 )
+from catalogue.indexing import refresh_adopter_counts, refresh_search_index
 from catalogue.licences import canonical_licence
 from catalogue.models import KIND_FIELDS, SIZE_FIELDS, Publisher, Service, Theme
 
@@ -225,8 +226,6 @@ class ServiceResource(resources.ModelResource):
 
     def after_import(self, dataset, result, **kwargs):
         """Keep the search index and the adopter counts right for every imported service (admin and services)."""
-        from catalogue.services import refresh_adopter_counts, refresh_search_index
-
         if kwargs.get("dry_run") or result.has_errors() or result.has_validation_errors():
             return
         ids = [row.object_id for row in result.rows if row.object_id]

@@ -7,7 +7,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         # journeys never imports reports: it sends a signal and shows the sections registered here.
-        from accounts.mailer import register_receipt
+        from accounts.delivery import register_receipt
         from journeys.extensions import SUMMARY, register_project_section
         from journeys.signals import diagnostic_completed
         from reports.deliveries import ReportDeliveryReceipt

@@ -2,14 +2,17 @@
 # Install the Debian packages the portal needs when they are missing (root only), or name them in one error.
 #   runtime: WeasyPrint's Pango and fonts.   test: Chromium for the e2e tests, poppler to look at PDFs, caddy (the
 #   reverse proxy of docker-compose.yml, run in front of gunicorn by tests/portal/test_reverse_proxy.py).
+#   bench: wrk, the HTTP load generator of `make bench`.
 set -euo pipefail
 kind="${1:-runtime}"
 runtime_pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 test_pkgs=(chromium poppler-utils caddy)
+bench_pkgs=(wrk)
 case "$kind" in
   runtime) wanted=("${runtime_pkgs[@]}") ;;
   test) wanted=("${test_pkgs[@]}") ;;
-  *) echo "usage: $0 runtime|test" >&2; exit 2 ;;
+  bench) wanted=("${bench_pkgs[@]}") ;;
+  *) echo "usage: $0 runtime|test|bench" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -21,6 +24,7 @@ else
   # Not Debian: check what we can see.
   if [ "$kind" = test ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
   if [ "$kind" = test ] && ! command -v caddy >/dev/null 2>&1; then missing+=(caddy); fi
+  if [ "$kind" = bench ] && ! command -v wrk >/dev/null 2>&1; then missing+=(wrk); fi
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

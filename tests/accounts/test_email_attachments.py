@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
-from accounts import mailer
+from accounts import delivery, mailer
 from accounts.tasks import deliver_email
 
 
@@ -29,7 +29,7 @@ class FakeReceipts:
 @pytest.fixture
 def receipts():
     keeper = FakeReceipts()
-    mailer.register_receipt("tests.fake", keeper)
+    delivery.register_receipt("tests.fake", keeper)
     return keeper
 
 
@@ -80,7 +80,7 @@ def _run_as_worker(monkeypatch, error: Exception, receipts: FakeReceipts) -> Non
     def refuse(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(mailer, "send_now", refuse)
+    monkeypatch.setattr(delivery, "send_now", refuse)
     monkeypatch.setattr(Signature, "apply_async", lambda self, *args, **kwargs: None)
     deliver_email.push_request(retries=0, is_eager=False, called_directly=False, id="t", args=[], kwargs={})
     try:

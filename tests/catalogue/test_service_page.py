@@ -1,8 +1,6 @@
 """The service page: every fact, adopters by département (no personal data), similar services, the hook."""
 
-import sys
-import types
-
+from catalogue import selectors as catalogue_selectors
 from tests.accounts.factories import MembershipFactory, OrganisationFactory
 from tests.catalogue.factories import AdoptionFactory, ServiceFactory
 from tests.territories.factories import CommuneFactory, DepartementFactory
@@ -94,7 +92,7 @@ def test_member_sees_declare_buttons_for_each_organisation(client, themes):
     assert 'value="interesse"' in html
 
 
-def test_shortlisting_projects_come_from_the_journeys_selector_when_it_exists(client, themes, monkeypatch):
+def test_shortlisting_projects_come_from_the_registered_providers(client, themes, monkeypatch):
     service = ServiceFactory()
     user = MembershipFactory().user
 
@@ -111,9 +109,7 @@ def test_shortlisting_projects_come_from_the_journeys_selector_when_it_exists(cl
         calls.append((service_arg, user_arg))
         return [Project()]
 
-    module = types.ModuleType("journeys.selectors")
-    module.projects_shortlisting = projects_shortlisting
-    monkeypatch.setitem(sys.modules, "journeys.selectors", module)
+    monkeypatch.setattr(catalogue_selectors, "_shortlisting_providers", [projects_shortlisting])
     client.force_login(user)
     html = client.get(service.get_absolute_url()).text
     assert "Vos projets qui envisagent ce service" in html
@@ -121,3 +117,9 @@ def test_shortlisting_projects_come_from_the_journeys_selector_when_it_exists(cl
     assert calls
     assert calls[0][0] == service
     assert calls[0][1] == user
+
+
+def test_journeys_registers_its_shortlisting_selector():
+    from journeys.selectors import projects_shortlisting
+
+    assert projects_shortlisting in catalogue_selectors._shortlisting_providers
