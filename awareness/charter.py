@@ -19,7 +19,7 @@ from odf.opendocument import OpenDocumentText
 from odf.style import ParagraphProperties, Style, TextProperties
 from odf.text import H, List, ListItem, P, Span
 
-from awareness.content import Commitment, charter_content
+from awareness.content import Commitment, charter_content, french
 from reports.rendering import french_spacing, render_pdf, static_base_url
 
 PDF_TEMPLATE = "awareness/pdf/charter.html"
@@ -120,6 +120,10 @@ def charter_pdf(charter: Charter) -> bytes:
     return render_pdf(charter_html(charter))
 
 
+def _p(style: Style, text: str) -> P:
+    return P(stylename=style, text=french(text))
+
+
 def _paragraph_style(name: str, *, size: str = "11pt", bold: bool = False, page_break: bool = False) -> Style:
     style = Style(name=name, family="paragraph")
     style.addElement(TextProperties(fontsize=size, fontweight="bold" if bold else "normal", fontfamily="Marianne"))
@@ -148,7 +152,7 @@ def charter_odt(charter: Charter) -> bytes:
 
     text = document.text
     text.addElement(H(outlinelevel=1, stylename=heading_1, text=TITLE))
-    text.addElement(P(stylename=body, text=charter.organisation_name))
+    text.addElement(_p(body, charter.organisation_name))
     text.addElement(H(outlinelevel=2, stylename=heading_2, text="Préambule"))
     text.addElement(P(stylename=body, text=charter.preamble))
     text.addElement(H(outlinelevel=2, stylename=heading_2, text="Nos engagements"))
@@ -159,25 +163,23 @@ def charter_odt(charter: Charter) -> bytes:
         text.addElement(paragraph)
     text.addElement(H(outlinelevel=2, stylename=heading_2, text="Contact"))
     text.addElement(
-        P(
-            stylename=body,
-            text=f"Pour toute question sur cette charte ou sur un algorithme de la collectivité : "
+        _p(
+            body,
+            f"Pour toute question sur cette charte ou sur un algorithme de la collectivité : "
             f"{charter.contact_name}, {charter.contact_email}.",
         )
     )
 
     text.addElement(H(outlinelevel=1, stylename=new_page, text=f"{DELIBERATION_TITLE} (à adapter)"))
-    text.addElement(
-        P(stylename=body, text=f"Objet : adoption de la {TITLE[0].lower()}{TITLE[1:]} de {charter.organisation_name}")
-    )
+    text.addElement(_p(body, f"Objet : adoption de la {TITLE[0].lower()}{TITLE[1:]} de {charter.organisation_name}"))
     text.addElement(P(stylename=body, text=f"{charter.council_label},"))
     for line in (*VISAS, *CONSIDERANT):
-        text.addElement(P(stylename=body, text=line))
+        text.addElement(_p(body, line))
     text.addElement(P(stylename=body, text="Après en avoir délibéré,"))
     items = List()
     for article in charter.articles:
         item = ListItem()
-        item.addElement(P(stylename=body, text=article))
+        item.addElement(_p(body, article))
         items.addElement(item)
     text.addElement(items)
     text.addElement(P(stylename=body, text="Fait à …, le …"))

@@ -44,11 +44,11 @@ class CharterForm(DsfrBaseForm):
     )
     commitments = forms.MultipleChoiceField(
         label="Engagements de la charte",
-        help_text="Cochez les engagements que votre collectivité souhaite prendre ; vous pourrez les amender.",
+        help_text="Cochez les engagements que votre collectivité souhaite prendre\u202f; vous pourrez les amender.",
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": "Choisissez au moins un engagement.",
-            "invalid_choice": "Cet engagement n’existe pas : choisissez dans la liste.",
+            "invalid_choice": "Cet engagement n’existe pas\u00a0: choisissez dans la liste.",
         },
     )
     contact_name = forms.CharField(
@@ -60,7 +60,7 @@ class CharterForm(DsfrBaseForm):
     contact_email = forms.EmailField(
         label="Adresse électronique du contact",
         max_length=254,
-        help_text="Format attendu : nom@domaine.fr",
+        help_text="Format attendu\u00a0: nom@domaine.fr",
         error_messages={
             "required": "Indiquez l’adresse électronique du contact.",
             "invalid": "Saisissez une adresse électronique valide, par exemple nom@domaine.fr.",

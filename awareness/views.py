@@ -97,7 +97,7 @@ def module_complete(request: HttpRequest, slug: str) -> HttpResponse:
     except services.AwarenessError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"C’est noté : vous avez suivi le module « {module.title} ».")
+        messages.success(request, f"C’est noté\u00a0: vous avez suivi le module « {module.title} ».")
     return redirect("awareness:module_detail", slug=module.slug)
 
 
@@ -136,7 +136,7 @@ def charter_form(request: HttpRequest) -> HttpResponse:
             response["Content-Disposition"] = f'attachment; filename="{charter.filename_stem}.{kind}"'
             return response
         if kind not in FORMATS:
-            form.add_error(None, "Choisissez le format du document : PDF ou ODT.")
+            form.add_error(None, "Choisissez le format du document\u00a0: PDF ou ODT.")
     else:
         organisation = organisations_of(request.user).first() if request.user.is_authenticated else None
         form = CharterForm(initial={"organisation_name": organisation.name if organisation else ""})

@@ -13,6 +13,14 @@ import yaml
 
 CONTENT_DIR = Path(__file__).parent
 SLUG_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+NBSP = "\u00a0"
+
+
+def french(text: str) -> str:
+    """French typography: a non-breaking space before « : ; ! ? » and inside guillemets (authors type plain spaces)."""
+    for mark in (":", ";", "!", "?", "»"):
+        text = text.replace(f" {mark}", f"{NBSP}{mark}")
+    return text.replace("« ", f"«{NBSP}")
 
 
 class ContentError(ValueError):
@@ -94,9 +102,9 @@ def glossary() -> tuple[Term, ...]:
         terms.append(
             Term(
                 slug=entry["slug"],
-                term=str(entry["term"]).strip(),
+                term=french(str(entry["term"]).strip()),
                 aliases=tuple(str(alias) for alias in entry["aliases"] or ()),
-                definition=str(entry["definition"]).strip(),
+                definition=french(str(entry["definition"]).strip()),
                 see_also=tuple(entry["see_also"] or ()),
             )
         )
@@ -128,7 +136,7 @@ def modules() -> tuple[Module, ...]:
         _require(isinstance(entry.get("minutes"), int) and 1 <= entry["minutes"] <= 15, f"{where} : durée")
         questions = []
         for number, raw in enumerate(entry.get("questions") or [], start=1):
-            choices = tuple(str(choice) for choice in raw.get("choices") or ())
+            choices = tuple(french(str(choice)) for choice in raw.get("choices") or ())
             answer = raw.get("answer")
             _require(len(choices) >= 2, f"{where}, question {number} : au moins deux choix")
             _require(isinstance(answer, int) and 0 <= answer < len(choices), f"{where}, question {number} : réponse")
@@ -136,20 +144,20 @@ def modules() -> tuple[Module, ...]:
             questions.append(
                 Question(
                     number=number,
-                    question=str(raw["question"]).strip(),
+                    question=french(str(raw["question"]).strip()),
                     choices=choices,
                     answer=answer,
-                    explanation=str(raw["explanation"]).strip(),
+                    explanation=french(str(raw["explanation"]).strip()),
                 )
             )
         _require(len(questions) >= 2, f"{where} : au moins deux questions d’autoévaluation")
         result.append(
             Module(
                 slug=entry["slug"],
-                title=str(entry["title"]).strip(),
+                title=french(str(entry["title"]).strip()),
                 minutes=entry["minutes"],
-                summary=str(entry["summary"]).strip(),
-                body=str(entry["body"]),
+                summary=french(str(entry["summary"]).strip()),
+                body=french(str(entry["body"])),
                 questions=tuple(questions),
             )
         )
@@ -172,11 +180,13 @@ def charter_content() -> tuple[str, tuple[Commitment, ...]]:
         where = f"charte.yaml, engagement n° {index + 1}"
         _check_slug(entry.get("key"), where)
         _require(bool(entry.get("title")) and bool(entry.get("text")), f"{where} : titre et texte requis")
-        commitments.append(Commitment(key=entry["key"], title=entry["title"].strip(), text=entry["text"].strip()))
+        commitments.append(
+            Commitment(key=entry["key"], title=french(entry["title"].strip()), text=french(entry["text"].strip()))
+        )
     _require(len({c.key for c in commitments}) == len(commitments), "charte.yaml : clé en double")
-    return str(data["preamble"]).strip(), tuple(commitments)
+    return french(str(data["preamble"]).strip()), tuple(commitments)
 
 
 @cache
 def debate_kit() -> str:
-    return (CONTENT_DIR / "debat_public.md").read_text(encoding="utf-8")
+    return french((CONTENT_DIR / "debat_public.md").read_text(encoding="utf-8"))

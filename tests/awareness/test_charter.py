@@ -66,7 +66,7 @@ def test_member_downloads_the_charter_as_an_editable_odt(client_as, world):
     assert "1. Garder une décision humaine. Aucune décision individuelle" in text
     assert "2. Rendre nos algorithmes transparents." in text
     assert "Le conseil communautaire," in paragraphs
-    assert any(line.startswith("Article 2 : charge le président") for line in paragraphs)
+    assert any(line.startswith("Article 2\u00a0: charge le président") for line in paragraphs)
     assert "Vu le code des relations entre le public et l’administration" in text
 
 
@@ -87,10 +87,10 @@ def test_member_finds_the_name_of_their_collectivite_filled_in(client_as, world)
     [
         ({"organisation_name": ""}, "Indiquez le nom de la collectivité."),
         ({"commitments": []}, "Choisissez au moins un engagement."),
-        ({"commitments": ["inconnu"]}, "Cet engagement n’existe pas : choisissez dans la liste."),
+        ({"commitments": ["inconnu"]}, "Cet engagement n’existe pas\u00a0: choisissez dans la liste."),
         ({"contact_email": "pas-une-adresse"}, "Saisissez une adresse électronique valide"),
         ({"council": "senat"}, "Choisissez l’assemblée."),
-        ({"format": "docx"}, "Choisissez le format du document : PDF ou ODT."),
+        ({"format": "docx"}, "Choisissez le format du document\u00a0: PDF ou ODT."),
     ],
 )
 def test_bad_input_shows_the_form_again_with_a_french_message(client, overrides, message):
@@ -100,8 +100,9 @@ def test_bad_input_shows_the_form_again_with_a_french_message(client, overrides,
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
     page = response.content.decode()
-    assert message.replace("’", "&#x27;") in page or message in page
-    assert 'value="numerique@saint-martin.example.fr"' in page or overrides.get("contact_email")
+    assert message in page
+    if "contact_email" not in overrides:  # what the visitor typed is kept
+        assert 'value="numerique@saint-martin.example.fr"' in page
 
 
 def test_charter_pdf_loads_only_the_portals_static_files():
