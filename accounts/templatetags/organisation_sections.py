@@ -7,6 +7,6 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def organisation_sections_for(context: template.Context, organisation) -> SafeString:
-    """What the apps add to the block of `organisation` on the member's page (nothing for a non-member)."""
-    return organisation_sections.sections_for(context["user"], organisation)
+def organisation_sections_for(context: template.Context, memberships) -> SafeString:
+    """What the apps add to the blocks of the user's own collectivités (nothing for anyone else's)."""
+    return organisation_sections.sections_for(context["user"], memberships)

@@ -1,5 +1,8 @@
 """A member records the modules they followed; the collectivité's members (only they) see who in the team did."""
 
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.models import Membership
 from accounts.organisation_sections import sections_for
 from awareness.models import ModuleCompletion
 from tests.accounts.factories import MembershipFactory
@@ -52,10 +55,11 @@ def test_outsiders_get_nothing_of_the_team_record(client_as, world):
 
     assert world["org"].name not in page
     assert world["referent"].get_full_name() not in page
-    # Asked directly, the section gives nothing to anyone outside the organisation, ANCT staff included.
-    for person in ("outsider", "staff_in", "staff_out"):
-        assert sections_for(world[person], world["org"]) == ""
-    assert "Le cadre juridique" in sections_for(world["member"], world["org"])
+    # Asked with another person's membership, the sections give nothing: ANCT staff included.
+    membership = Membership.objects.get(user=world["member"], organisation=world["org"])
+    for person in ("outsider", "staff_in", "staff_out", "anonymous"):
+        assert sections_for(world[person] or AnonymousUser(), [membership]) == ""
+    assert "Le cadre juridique" in sections_for(world["member"], [membership])
 
 
 def test_rgpd_export_lists_the_modules_followed(client_as, world):
