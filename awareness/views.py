@@ -86,7 +86,7 @@ def module_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "next_module": modules()[position + 1] if position + 1 < len(modules()) else None,
         "breadcrumb_data": _breadcrumb(module.title, (reverse("awareness:module_list"), "Se former à l’IA")),
     }
-    return render(request, "awareness/module_detail.html", context, status=400 if form.errors else 200)
+    return render(request, "awareness/module_detail.html", context)
 
 
 @require_POST
@@ -144,5 +144,4 @@ def charter_form(request: HttpRequest) -> HttpResponse:
         request,
         "awareness/charter_form.html",
         {"form": form, "breadcrumb_data": _breadcrumb("Charte éthique")},
-        status=400 if form.errors else 200,
     )
