@@ -5,7 +5,7 @@ abbreviation, so a linked term never nests in another link and headings (the tab
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from django.urls import reverse
 
@@ -38,25 +38,35 @@ def term_url(slug: str) -> str:
     return f"{glossary_url()}#{slug}"
 
 
+# Matching costs about 1 ms per thousand characters; the same texts come back on every page view, so the occurrences
+# of each text segment are cached (the text is the key: an edit is picked up at once). Linking them is then cheap.
+@lru_cache(maxsize=4096)
+def _occurrences(text: str) -> tuple[tuple[int, int, str], ...]:
+    pattern, slug_of = _matcher()
+    found = ((match.start(), match.end(), slug_of.get(match.group(0).casefold())) for match in pattern.finditer(text))
+    return tuple((start, end, slug) for start, end, slug in found if slug)
+
+
+def _link_segment(text: str, seen: set[str]) -> str:
+    pieces, position = [], 0
+    for start, end, slug in _occurrences(text):
+        if slug in seen:
+            continue
+        seen.add(slug)
+        pieces += [text[position:start], f'<a class="{LINK_CLASS}" href="{term_url(slug)}">{text[start:end]}</a>']
+        position = end
+    return "".join(pieces) + text[position:] if pieces else text
+
+
 def link_glossary_terms(html: str, seen: set[str]) -> str:
     """`html` with the first occurrence of each term whose slug is not in `seen` linked; `seen` is updated."""
-    pattern, slug_of = _matcher()
-
-    def _link(match: re.Match) -> str:
-        slug = slug_of.get(match.group(0).casefold())
-        if slug is None or slug in seen:
-            return match.group(0)
-        seen.add(slug)
-        return f'<a class="{LINK_CLASS}" href="{term_url(slug)}">{match.group(0)}</a>'
-
     parts = _TAG.split(html)
     skipped_depth = 0
     for index, part in enumerate(parts):
         if index % 2:  # a tag
             tag = _TAG_NAME.match(part)
             if tag and tag.group(2).lower() in _SKIPPED and tag.group(2).lower() not in _VOID:
-                skipped_depth += -1 if tag.group(1) else 1
-                skipped_depth = max(skipped_depth, 0)
+                skipped_depth = max(skipped_depth + (-1 if tag.group(1) else 1), 0)
         elif part and not skipped_depth:
-            parts[index] = pattern.sub(_link, part)
+            parts[index] = _link_segment(part, seen)
     return "".join(parts)

@@ -422,7 +422,7 @@ RULES: dict[str, Rule] = {
         Access.PUBLIC, kwargs=lambda w: {"slug": "ce-qu-est-l-ia"}, expect=dict.fromkeys(FIVE, 200)
     ),
     "awareness:module_complete": Rule(
-        Access.LOGIN, method="post", kwargs=lambda w: {"slug": "ce-qu-est-l-ia"}, expect=everyone(302)
+        Access.LOGIN, method="post", kwargs=lambda w: {"slug": "ce-qu-est-l-ia"}, expect=all_roles(302)
     ),
     "awareness:debate_kit": PUBLIC,
     # Open to everyone (nothing is stored); an empty post shows the form again with its errors.
