@@ -67,3 +67,23 @@ def test_rgpd_export_lists_the_modules_followed(client_as, world):
 
     ModuleCompletion.objects.create(user=world["member"], module_slug="les-donnees")
     assert export_user_data(world["member"])["formations_ia_suivies"][0]["module"] == "les-donnees"
+
+
+def test_team_record_costs_the_same_queries_whatever_the_number_of_collectivites(client_as, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(world["member"])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/mon-compte/").status_code == 200
+        return len(captured)
+
+    ModuleCompletion.objects.create(user=world["referent"], module_slug="les-donnees")
+    queries()  # the first request of a session costs more
+    with_one = queries()
+    for _ in range(3):
+        membership = MembershipFactory(user=world["member"], role="agent")
+        MembershipFactory(organisation=membership.organisation, role="elu")
+    assert queries() == with_one
