@@ -70,8 +70,8 @@ class Charter:
     @property
     def articles(self) -> tuple[str, ...]:
         return (
-            f"Article 1er : adopte la charte éthique de l’intelligence artificielle et des données de "
-            f"{self.organisation_name}, annexée à la présente délibération ;",
+            "Article 1er : adopte la charte éthique de l’intelligence artificielle et des données annexée à la "
+            "présente délibération ;",
             f"Article 2 : charge {self.executive} de sa mise en œuvre, de sa publication sur le site de la "
             "collectivité et de la présentation d’un bilan annuel au conseil ;",
             "Article 3 : la présente délibération peut faire l’objet d’un recours devant le tribunal administratif "
@@ -171,7 +171,7 @@ def charter_odt(charter: Charter) -> bytes:
     )
 
     text.addElement(H(outlinelevel=1, stylename=new_page, text=f"{DELIBERATION_TITLE} (à adapter)"))
-    text.addElement(_p(body, f"Objet : adoption de la {TITLE[0].lower()}{TITLE[1:]} de {charter.organisation_name}"))
+    text.addElement(_p(body, f"Objet : adoption de la {TITLE[0].lower()}{TITLE[1:]} ({charter.organisation_name})"))
     text.addElement(P(stylename=body, text=f"{charter.council_label},"))
     for line in (*VISAS, *CONSIDERANT):
         text.addElement(_p(body, line))
