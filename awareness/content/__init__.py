@@ -56,7 +56,8 @@ class Question:
 
     @property
     def right_choice(self) -> str:
-        return self.choices[self.answer]
+        """The right choice, to quote in a sentence (without its final full stop)."""
+        return self.choices[self.answer].rstrip(".")
 
 
 @dataclass(frozen=True)
