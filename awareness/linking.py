@@ -14,7 +14,6 @@ from awareness.content import glossary
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _SKIPPED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "button", "label", "script", "style"}
-_VOID = {"br", "hr", "img", "input", "meta", "link"}
 LINK_CLASS = "tia-glossary-link"
 
 
@@ -65,7 +64,7 @@ def link_glossary_terms(html: str, seen: set[str]) -> str:
     for index, part in enumerate(parts):
         if index % 2:  # a tag
             tag = _TAG_NAME.match(part)
-            if tag and tag.group(2).lower() in _SKIPPED and tag.group(2).lower() not in _VOID:
+            if tag and tag.group(2).lower() in _SKIPPED:
                 skipped_depth = max(skipped_depth + (-1 if tag.group(1) else 1), 0)
         elif part and not skipped_depth:
             parts[index] = _link_segment(part, seen)
