@@ -9,6 +9,7 @@ MAIN_NAV = [
     ("Mes projets", "journeys:project_list", ("journeys", "reports")),
     ("Mes demandes", "assistance:request_list", ("assistance",)),
     ("Ressources", "resources:index", ("resources",)),
+    ("Se former", "awareness:module_list", ("awareness",)),
     ("Programmes", "territories:programme_list", ("territories",)),
 ]
 

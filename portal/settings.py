@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "assistance",
     "reports",
     "resources",
+    "awareness",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,8 @@ TEMPLATES = [
             # Cached loader always: recompiling templates on each request is the main cost of a page.
             "loaders": [("django.template.loaders.cached.Loader", _template_loaders)],
             "builtins": ["dsfr.templatetags.dsfr_tags"],
+            # Tags of the bottom-layer package, which is no app: glossary links in any app's texts.
+            "libraries": {"glossary": "common.glossary_tags"},
         },
     }
 ]

@@ -414,6 +414,19 @@ RULES: dict[str, Rule] = {
     "resources:resource_detail": Rule(
         Access.PUBLIC, kwargs=lambda w: {"slug": _published_resource().slug}, expect=dict.fromkeys(FIVE, 200)
     ),
+    # awareness: glossary, literacy modules, debate kit and charter are public pages; recording that one followed a
+    # module needs an account (anyone signed in: the record is about the person, shown to their collectivités).
+    "awareness:glossary": PUBLIC,
+    "awareness:module_list": PUBLIC,
+    "awareness:module_detail": Rule(
+        Access.PUBLIC, kwargs=lambda w: {"slug": "ce-qu-est-l-ia"}, expect=dict.fromkeys(FIVE, 200)
+    ),
+    "awareness:module_complete": Rule(
+        Access.LOGIN, method="post", kwargs=lambda w: {"slug": "ce-qu-est-l-ia"}, expect=all_roles(302)
+    ),
+    "awareness:debate_kit": PUBLIC,
+    # Open to everyone (nothing is stored); an empty post shows the form again with its errors.
+    "awareness:charter_form": PUBLIC,
 }
 
 
