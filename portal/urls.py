@@ -27,6 +27,7 @@ urlpatterns = [
     path("espace-anct/", include("assistance.espace_urls")),
     path("rapports/", include("reports.urls")),
     path("ressources/", include("resources.urls")),
+    path("initiatives/", include("initiatives.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
