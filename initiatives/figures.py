@@ -7,6 +7,7 @@ initiatives sits above assistance for this one count (the ingénierie requests h
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
 
@@ -121,5 +122,7 @@ def public_figures() -> PublicFigures:
 
 
 def invalidate(**kwargs) -> None:
-    """Drop the cached figures (a signal receiver: a row they count changed)."""
+    """Drop the cached figures (a signal receiver: a row they count changed): now, and again once the change is
+    committed, so that a page computed meanwhile from the old data does not stay cached."""
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
