@@ -6,7 +6,7 @@ class InitiativesConfig(AppConfig):
     verbose_name = "Galerie des initiatives"
 
     def ready(self) -> None:
-        from initiatives import receivers
+        from initiatives import receivers, rgpd  # noqa: F401 (rgpd registers this app's sections of the export)
         from initiatives.project_section import initiatives_section
         from journeys.extensions import SUMMARY, register_project_section
 

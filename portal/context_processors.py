@@ -10,6 +10,7 @@ MAIN_NAV = [
     ("Mes demandes", "assistance:request_list", ("assistance",)),
     ("Ressources", "resources:index", ("resources",)),
     ("Programmes", "territories:programme_list", ("territories",)),
+    ("Initiatives", "initiatives:gallery", ("initiatives",)),
 ]
 
 

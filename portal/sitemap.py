@@ -12,6 +12,8 @@ def site_map_sections(user) -> list[dict]:
                 ("Catalogue des services numériques", reverse("catalogue:service_list")),
                 ("Ressources pour les élus et les agents", reverse("resources:index")),
                 ("Programmes nationaux", reverse("territories:programme_list")),
+                ("Galerie des initiatives locales", reverse("initiatives:gallery")),
+                ("Carte des collectivités engagées", reverse("initiatives:map")),
                 ("Rechercher une collectivité ou un territoire", reverse("territories:territory_search")),
             ],
         },
