@@ -1,120 +1,45 @@
 """A tile-grid map of France by département, drawn as SVG on the server.
 
 No registry package ships département outlines under an open licence, so each département is one square placed
-on a grid that echoes France's shape (derived once from the préfectures' positions); the overseas départements sit
-on their own row below. Each tile links to the département's page and says its figures to screen readers; the
-pages that show the map also give the same figures as a table.
+on a grid that echoes France’s shape (placed from the préfectures’ positions, then tidied by hand); the overseas
+départements sit on their own row below. Each tile links to the département's page and says its figures to screen
+readers; the pages that show the map also give the same figures as a table.
 """
 
 from dataclasses import dataclass
 from html import escape
 
+# One line per row, columns separated by spaces: a département code or "." (no tile). The last row is overseas.
+GRID = """
+.   .   .   .   .   62  59  .   .   .   .   .   .
+.   .   .   .   76  80  02  08  .   .   .   .   .
+.   .   50  14  60  95  93  51  55  57  .   .   .
+.   .   .   27  78  92  75  94  54  67  .   .   .
+.   22  35  61  28  91  77  10  52  88  68  .   .
+29  56  53  72  41  45  89  21  70  90  .   .   .
+.   .   44  49  37  18  58  .   25  .   .   .   .
+.   .   85  79  86  36  03  71  39  .   .   .   .
+.   .   17  16  87  23  63  69  01  74  .   .   .
+.   .   33  24  19  15  48  43  42  38  73  .   .
+.   40  47  82  46  81  12  07  84  26  05  04  2B
+64  65  32  31  09  11  66  34  30  13  83  06  2A
+.   .   .   .   .   .   .   .   .   .   .   .   .
+971 972 973 974 976 .   .   .   .   .   .   .   .
+"""
+OVERSEAS_ROW = 13
+
+
+def _tiles(grid: str) -> dict[str, tuple[int, int]]:
+    return {
+        code: (column, row)
+        for row, line in enumerate(grid.strip("\n").split("\n"))
+        for column, code in enumerate(line.split())
+        if code != "."
+    }
+
+
 # code → (column, row)
-TILES: dict[str, tuple[int, int]] = {
-    "59": (6, 0),
-    "62": (6, 1),
-    "76": (4, 2),
-    "80": (5, 2),
-    "02": (6, 2),
-    "08": (7, 2),
-    "50": (2, 3),
-    "14": (3, 3),
-    "60": (4, 3),
-    "95": (5, 3),
-    "93": (6, 3),
-    "51": (7, 3),
-    "57": (9, 3),
-    "27": (3, 4),
-    "78": (4, 4),
-    "92": (5, 4),
-    "75": (6, 4),
-    "94": (7, 4),
-    "55": (8, 4),
-    "54": (9, 4),
-    "67": (10, 4),
-    "22": (1, 5),
-    "35": (2, 5),
-    "61": (3, 5),
-    "28": (4, 5),
-    "91": (5, 5),
-    "77": (6, 5),
-    "10": (7, 5),
-    "52": (8, 5),
-    "88": (9, 5),
-    "29": (0, 6),
-    "56": (1, 6),
-    "53": (2, 6),
-    "72": (3, 6),
-    "41": (4, 6),
-    "45": (5, 6),
-    "89": (6, 6),
-    "70": (8, 6),
-    "90": (9, 6),
-    "68": (10, 6),
-    "44": (2, 7),
-    "49": (3, 7),
-    "37": (4, 7),
-    "18": (5, 7),
-    "58": (6, 7),
-    "21": (8, 7),
-    "25": (9, 7),
-    "85": (2, 8),
-    "86": (4, 8),
-    "36": (5, 8),
-    "03": (6, 8),
-    "39": (8, 8),
-    "17": (2, 9),
-    "79": (3, 9),
-    "87": (4, 9),
-    "23": (5, 9),
-    "63": (6, 9),
-    "71": (7, 9),
-    "69": (8, 9),
-    "01": (9, 9),
-    "74": (10, 9),
-    "33": (1, 10),
-    "16": (2, 10),
-    "24": (3, 10),
-    "19": (4, 10),
-    "15": (5, 10),
-    "48": (6, 10),
-    "43": (7, 10),
-    "42": (8, 10),
-    "38": (9, 10),
-    "73": (10, 10),
-    "40": (1, 11),
-    "47": (2, 11),
-    "82": (3, 11),
-    "46": (4, 11),
-    "81": (5, 11),
-    "12": (6, 11),
-    "07": (7, 11),
-    "84": (8, 11),
-    "26": (9, 11),
-    "05": (10, 11),
-    "04": (11, 11),
-    "2B": (12, 11),
-    "64": (0, 12),
-    "65": (1, 12),
-    "32": (2, 12),
-    "31": (3, 12),
-    "09": (4, 12),
-    "11": (5, 12),
-    "66": (6, 12),
-    "34": (7, 12),
-    "30": (8, 12),
-    "13": (9, 12),
-    "83": (10, 12),
-    "06": (11, 12),
-    "2A": (12, 12),
-    # Overseas départements, on their own row.
-    "971": (0, 14),
-    "972": (1, 14),
-    "973": (2, 14),
-    "974": (3, 14),
-    "976": (4, 14),
-}
-OVERSEAS_ROW = 14
+TILES: dict[str, tuple[int, int]] = _tiles(GRID)
 
 TILE = 40
 GAP = 4
