@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.enums import OrganisationStatus
 from assistance.enums import RequestStatus
 from assistance.models import AssistanceRequest
 from catalogue.models import Service
-from initiatives.francemap import TILES, Tile, render_svg
+from initiatives.francemap import TILES, Tile, legend, render_svg
 from initiatives.models import Initiative
 from journeys.models import Project
 from territories.models import Departement
@@ -57,6 +58,10 @@ class PublicFigures:
     initiatives: int
     departements: list[DepartementFigures] = field(default_factory=list)
     svg: str = ""
+    # The map with its table, rendered once per change of the data: the home page's (engaged départements only)
+    # and the map page's (every département).
+    home_map_html: str = ""
+    map_html: str = ""
 
     @property
     def engaged_departements(self) -> list[DepartementFigures]:
@@ -100,7 +105,7 @@ def compute() -> PublicFigures:
         for item in departements
         if item.code in TILES
     ]
-    return PublicFigures(
+    figures = PublicFigures(
         organisations=sum(row["organisations"] for row in by_departement.values()),
         projects=sum(row["projects"] for row in by_departement.values()),
         by_stage=[(row["current_stage__name"], row["count"]) for row in stages],
@@ -110,6 +115,20 @@ def compute() -> PublicFigures:
         departements=departements,
         svg=render_svg(tiles),
     )
+    figures.home_map_html = _map_html(
+        figures,
+        figures.engaged_departements,
+        "Départements où des collectivités sont engagées (les autres n’en comptent aucune)",
+    )
+    figures.map_html = _map_html(
+        figures, figures.departements, "Collectivités engagées, projets et initiatives publiées par département"
+    )
+    return figures
+
+
+def _map_html(figures: PublicFigures, rows: list[DepartementFigures], caption: str) -> str:
+    context = {"figures": figures, "legend": legend(), "rows": rows, "table_caption": caption}
+    return render_to_string("initiatives/_map.html", context)
 
 
 def public_figures() -> PublicFigures:

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from initiatives import figures, selectors, services
 from initiatives.forms import ContactForm, GalleryFilterForm, PublishForm, theme_choices
-from initiatives.francemap import legend
 from initiatives.models import Initiative
 from initiatives.permissions import can_publish
 from journeys import selectors as journey_selectors
@@ -150,7 +149,7 @@ def withdraw(request: HttpRequest, public_id) -> HttpResponse:
 @login_not_required
 @require_safe
 def france_map(request: HttpRequest) -> HttpResponse:
-    return render(request, "initiatives/map.html", {"figures": figures.public_figures(), "legend": legend()})
+    return render(request, "initiatives/map.html", {"figures": figures.public_figures()})
 
 
 @login_not_required

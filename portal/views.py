@@ -5,7 +5,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from initiatives.figures import public_figures
-from initiatives.francemap import legend as map_legend
 from portal import health
 from portal.sitemap import site_map_sections
 
@@ -14,8 +13,7 @@ from portal.sitemap import site_map_sections
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     # Aggregates only, cached: no query on a warm cache (initiatives/figures.py).
-    context = {"figures": public_figures(), "legend": map_legend()}
-    return render(request, "portal/home.html", context)
+    return render(request, "portal/home.html", {"figures": public_figures()})
 
 
 @login_not_required
