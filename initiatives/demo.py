@@ -22,22 +22,24 @@ from territories.models import Commune, TerritoryKind
 
 DEMO_EMAIL = "demo@territoires-ia.example.fr"
 DEMO_PASSWORD = "demo-territoires-ia"  # noqa: S105 (the documented password of the local demo account)
-NEIGHBOUR_EMAIL = "demo-voisine@territoires-ia.example.fr"
+OTHER_EMAIL = "demo-voisine@territoires-ia.example.fr"
 
 
 def demo_enabled() -> bool:
     return bool(getattr(settings, "LOAD_DEMO", False)) and not settings.IS_PRODUCTION
 
 
-def _commune(population_range: tuple[int, int], *, exclude: list[int]) -> Commune | None:
-    """A commune without an organisation in the population range (deterministic: the smallest INSEE code)."""
+def _commune(population_range: tuple[int, int], *, away_from: Commune | None = None) -> Commune | None:
+    """A commune without an organisation in the population range (deterministic: the smallest INSEE code), in
+    another département than `away_from` when one exists (the map then shows two)."""
     low, high = population_range
-    return (
-        Commune.objects.filter(is_active=True, population__gte=low, population__lt=high, organisation__isnull=True)
-        .exclude(pk__in=exclude)
-        .order_by("insee_code")
-        .first()
-    )
+    communes = Commune.objects.filter(
+        is_active=True, population__gte=low, population__lt=high, organisation__isnull=True
+    ).order_by("insee_code")
+    if away_from is not None:
+        communes = communes.exclude(pk=away_from.pk)
+        return communes.exclude(departement_id=away_from.departement_id).first() or communes.first()
+    return communes.first()
 
 
 def _organisation(commune: Commune) -> Organisation:
@@ -129,9 +131,9 @@ def load_demo(stdout) -> None:
         return
     themes = list(Theme.objects.order_by("position")[:3])
     services = list(Service.objects.published().order_by("name")[:2])
-    commune = _commune((1_500, 3_000), exclude=[])
-    neighbour_commune = _commune((2_000, 5_000), exclude=[commune.pk] if commune else [])
-    if commune is None or neighbour_commune is None or not Stage.objects.exists():
+    commune = _commune((1_500, 3_000))
+    other_commune = _commune((2_000, 5_000), away_from=commune) if commune else None
+    if commune is None or other_commune is None or not Stage.objects.exists():
         stdout.write("Démonstration : référentiel ou parcours absent, rien n’est chargé.")
         return
     organisation = _organisation(commune)
@@ -185,12 +187,12 @@ def load_demo(stdout) -> None:
         accepts_messages=True,
     )
 
-    # A neighbour that already did what the first project starts: « Des projets comme le vôtre » shows it.
-    neighbour = _organisation(neighbour_commune)
-    neighbour_user = _referent(NEIGHBOUR_EMAIL, neighbour, password=None, first_name="Dominique")
+    # Another commune that already did what the first project starts: « Des projets comme le vôtre » shows it.
+    other = _organisation(other_commune)
+    other_user = _referent(OTHER_EMAIL, other, password=None, first_name="Dominique")
     done = _project(
-        neighbour,
-        neighbour_user,
+        other,
+        other_user,
         "Un assistant pour l’accueil de la mairie",
         "Un assistant en ligne qui répond aux questions fréquentes et oriente vers le bon service.",
         themes[:1],
@@ -198,7 +200,7 @@ def load_demo(stdout) -> None:
     )
     initiative_services.publish(
         project=done,
-        user=neighbour_user,
+        user=other_user,
         title="Un assistant en ligne pour l’accueil",
         summary="Un assistant répond jour et nuit aux questions fréquentes (horaires, état civil, déchets) et "
         "oriente vers un agent quand il ne sait pas.",

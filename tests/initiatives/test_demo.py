@@ -56,4 +56,4 @@ def test_demo_loads_projects_at_different_stages_once(settings):
     assert EthicsCheck.objects.filter(project__in=projects).exists()
     assert ProjectShortlist.objects.filter(project__in=projects).count() == 2
     assert Initiative.objects.published().filter(project__in=projects).count() == 1
-    assert Initiative.objects.published().count() == 2  # and the neighbour's, for « Des projets comme le vôtre »
+    assert Initiative.objects.published().count() == 2  # and the other commune’s, for « Des projets comme le vôtre »
