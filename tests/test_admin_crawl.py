@@ -185,6 +185,7 @@ def build_seed() -> dict:
     from dsfr.models import DsfrConfig
 
     from catalogue.models import AdopterMessage
+    from initiatives.models import InitiativeMessage
     from journeys.models import Comment
     from tests.accounts.factories import (
         JoinRequestFactory,
@@ -196,6 +197,7 @@ def build_seed() -> dict:
     )
     from tests.assistance.factories import ExpertFactory
     from tests.catalogue.factories import AdoptionFactory, ServiceFactory
+    from tests.initiatives.factories import InitiativeFactory
     from tests.journeys.factories import ProjectFactory, ThemeFactory, sample_diagnostic, sample_template
     from tests.resources.factories import ResourceFactory
     from tests.territories.factories import (
@@ -239,6 +241,10 @@ def build_seed() -> dict:
         message = AdopterMessage.objects.create(
             service=service, sender=referent, organisation=organisation, subject=f"Objet {marker}", body=term
         )
+        initiative = InitiativeFactory(project=project, title=f"Initiative {marker}", summary=term)
+        initiative_message = InitiativeMessage.objects.create(
+            initiative=initiative, sender=requester, subject=f"Question {marker}", body=term
+        )
         seed |= {
             key: organisation,
             f"{key}_referent": referent,
@@ -247,6 +253,8 @@ def build_seed() -> dict:
             f"{key}_project": project,
             f"{key}_adoption": adoption,
             f"{key}_message": message,
+            f"{key}_initiative": initiative,
+            f"{key}_initiative_message": initiative_message,
         }
     programme = ProgrammeFactory()
     programme.communes.add(seed["alpha"].commune)
