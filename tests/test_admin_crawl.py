@@ -313,7 +313,8 @@ def database_state() -> list:
             fingerprint = "SELECT %s, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM {} t"
             # Table names come from the models, quoted; the query reads every table in one round trip.
             cursor.execute(" UNION ALL ".join(fingerprint.format(quote_name(table)) for table in tables), tables)
-            return cursor.fetchall()
+            # UNION ALL promises no order (PostgreSQL may run its branches in parallel): compare sorted rows.
+            return sorted(cursor.fetchall())
         state = []
         for table in tables:
             cursor.execute(f"SELECT * FROM {quote_name(table)}")  # noqa: S608 (table names from the models)
