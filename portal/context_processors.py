@@ -11,6 +11,7 @@ MAIN_NAV = [
     ("Ressources", "resources:index", ("resources",)),
     ("Se former", "awareness:module_list", ("awareness",)),
     ("Programmes", "territories:programme_list", ("territories",)),
+    ("Initiatives", "initiatives:gallery", ("initiatives",)),
 ]
 
 

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "reports",
     "resources",
     "awareness",
+    "initiatives",
 ]
 
 MIDDLEWARE = [
@@ -172,6 +173,9 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'd
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# The demo collectivité and its member (initiatives/demo.py), loaded by `manage.py bootstrap` on the embedded
+# default only: a development run on SQLite. Never in production, whatever LOAD_DEMO says.
+LOAD_DEMO = not IS_PRODUCTION and env.bool("LOAD_DEMO", default=DJANGO_ENV == "dev" and not IS_POSTGRES)
 if not IS_POSTGRES:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20

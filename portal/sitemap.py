@@ -16,6 +16,8 @@ def site_map_sections(user) -> list[dict]:
                 ("Kit débat public sur l’IA", reverse("awareness:debate_kit")),
                 ("Charte éthique de l’IA et des données", reverse("awareness:charter_form")),
                 ("Programmes nationaux", reverse("territories:programme_list")),
+                ("Galerie des initiatives locales", reverse("initiatives:gallery")),
+                ("Carte des collectivités engagées", reverse("initiatives:map")),
                 ("Rechercher une collectivité ou un territoire", reverse("territories:territory_search")),
             ],
         },

@@ -28,6 +28,7 @@ urlpatterns = [
     path("rapports/", include("reports.urls")),
     path("ressources/", include("resources.urls")),
     path("", include("awareness.urls")),
+    path("initiatives/", include("initiatives.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from initiatives.figures import public_figures
 from portal import health
 from portal.sitemap import site_map_sections
 
@@ -11,7 +12,8 @@ from portal.sitemap import site_map_sections
 @login_not_required
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html")
+    # Aggregates only, cached: no query on a warm cache (initiatives/figures.py).
+    return render(request, "portal/home.html", {"figures": public_figures()})
 
 
 @login_not_required

@@ -577,3 +577,48 @@ ASSISTANCE_RULES: dict[str, Rule] = {
     ),
 }
 RULES.update(ASSISTANCE_RULES)
+
+
+def _initiative(world: dict):
+    """A published initiative of the world's project (initiatives rules)."""
+    from tests.initiatives.factories import world_initiative
+
+    return world_initiative(world)
+
+
+# initiatives: the gallery, the map and the départements' pages are public; only the référents of the collectivité
+# publish or withdraw its projects (members 403, ANCT too); a withdrawn initiative is not found by anyone.
+INITIATIVE_PUBLISHING = roles(
+    outsider=404, member=403, referent=200, staff_out=404, staff_in=403, no_second_factor=404
+)
+RULES.update(
+    {
+        "initiatives:gallery": PUBLIC,
+        "initiatives:map": PUBLIC,
+        "initiatives:departement": Rule(
+            Access.PUBLIC, kwargs=lambda w: {"code": w["org"].departement_id}, expect=dict.fromkeys(FIVE, 200)
+        ),
+        "initiatives:detail": Rule(
+            Access.PUBLIC, kwargs=lambda w: {"public_id": _initiative(w).public_id}, expect=dict.fromkeys(FIVE, 200)
+        ),
+        # Anyone logged in writes through the relay (an empty message: the form is shown again with its errors).
+        "initiatives:contact": Rule(
+            Access.LOGIN,
+            method="post",
+            kwargs=lambda w: {"public_id": _initiative(w).public_id},
+            data=lambda w: {"subject": "", "body": ""},
+            expect=all_roles(400),
+        ),
+        "initiatives:publish": Rule(
+            Access.LOGIN,
+            kwargs=lambda w: {"public_id": journeys_world(w)["journeys_project"].public_id},
+            expect=INITIATIVE_PUBLISHING,
+        ),
+        "initiatives:withdraw": Rule(
+            Access.LOGIN,
+            method="post",
+            kwargs=lambda w: {"public_id": _initiative(w).project.public_id},
+            expect={**INITIATIVE_PUBLISHING, "referent": 302},
+        ),
+    }
+)

@@ -262,6 +262,13 @@ ADMIN_MODELS: dict[str, ModelRule] = {
     "catalogue.AdopterMessage": superuser_only(
         lambda s: s["alpha_message"], add=False, change=False, scoped_rows=True
     ),
+    # initiatives: national administrators moderate the public gallery; nobody adds a case study here
+    "initiatives.Initiative": superuser_only(
+        lambda s: s["alpha_initiative"], add=False, on_site=True, scoped_rows=True
+    ),
+    "initiatives.InitiativeMessage": superuser_only(
+        lambda s: s["alpha_initiative_message"], add=False, change=False, scoped_rows=True
+    ),
     # journeys: versioned content (a published version is frozen: no change, no delete, no revert)
     "journeys.JourneyTemplate": superuser_only(
         lambda s: s["template"],
@@ -346,4 +353,5 @@ APP_LISTS: dict[str, dict[str, int]] = {
     "resources": roles(200, 404),
     "assistance": roles(200, 404),
     "reports": roles(200, 200, unscoped=404),
+    "initiatives": roles(200, 404),
 }

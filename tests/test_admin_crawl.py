@@ -185,6 +185,7 @@ def build_seed() -> dict:
     from dsfr.models import DsfrConfig
 
     from catalogue.models import AdopterMessage
+    from initiatives.models import InitiativeMessage
     from journeys.models import Comment
     from reports.models import ReportDelivery
     from tests.accounts.factories import (
@@ -197,6 +198,7 @@ def build_seed() -> dict:
     )
     from tests.assistance.factories import ExpertFactory
     from tests.catalogue.factories import AdoptionFactory, ServiceFactory
+    from tests.initiatives.factories import InitiativeFactory
     from tests.journeys.factories import ProjectFactory, ThemeFactory, sample_diagnostic, sample_template
     from tests.reports.factories import ReportFactory
     from tests.resources.factories import ResourceFactory
@@ -243,6 +245,10 @@ def build_seed() -> dict:
         )
         report = ReportFactory(project=project, failed=True, error=f"Échec {marker}")
         delivery = ReportDelivery.objects.create(report=report, email=referent.email, error=f"Refus {marker}")
+        initiative = InitiativeFactory(project=project, title=f"Initiative {marker}", summary=term)
+        initiative_message = InitiativeMessage.objects.create(
+            initiative=initiative, sender=requester, subject=f"Question {marker}", body=term
+        )
         seed |= {
             key: organisation,
             f"{key}_referent": referent,
@@ -253,6 +259,8 @@ def build_seed() -> dict:
             f"{key}_message": message,
             f"{key}_report": report,
             f"{key}_delivery": delivery,
+            f"{key}_initiative": initiative,
+            f"{key}_initiative_message": initiative_message,
         }
     programme = ProgrammeFactory()
     programme.communes.add(seed["alpha"].commune)
@@ -311,7 +319,8 @@ def database_state() -> list:
             fingerprint = "SELECT %s, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM {} t"
             # Table names come from the models, quoted; the query reads every table in one round trip.
             cursor.execute(" UNION ALL ".join(fingerprint.format(quote_name(table)) for table in tables), tables)
-            return cursor.fetchall()
+            # UNION ALL promises no order (PostgreSQL may run its branches in parallel): compare sorted rows.
+            return sorted(cursor.fetchall())
         state = []
         for table in tables:
             cursor.execute(f"SELECT * FROM {quote_name(table)}")  # noqa: S608 (table names from the models)

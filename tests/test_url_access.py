@@ -22,6 +22,8 @@ SNAPSHOT_MODELS = [
     "journeys.Comment",
     "journeys.ProjectShortlist",
     "catalogue.Adoption",
+    "initiatives.Initiative",
+    "initiatives.InitiativeMessage",
 ]
 
 PLACEHOLDERS = {
