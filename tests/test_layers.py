@@ -13,7 +13,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-APPS = ["common", "territories", "accounts", "catalogue", "journeys", "resources", "assistance", "reports", "portal"]
+APPS = [
+    "common",
+    "territories",
+    "accounts",
+    "catalogue",
+    "journeys",
+    "resources",
+    "assistance",
+    "reports",
+    "awareness",
+    "initiatives",
+    "portal",
+]
 
 
 def test_import_contracts_are_kept():
@@ -21,6 +33,16 @@ def test_import_contracts_are_kept():
         [str(LINT_IMPORTS), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_app_of_the_project_is_under_contract():
+    """A new app left out of root_packages would escape every contract."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    local_apps = sorted(path.parent.name for path in ROOT.glob("*/apps.py"))
+    assert set(local_apps) <= set(config["root_packages"])
+    assert set(local_apps) <= set(APPS)
 
 
 def test_no_app_is_imported_by_name_at_run_time():
