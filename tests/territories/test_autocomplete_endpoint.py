@@ -56,10 +56,14 @@ def test_autocomplete_runs_a_bounded_number_of_queries(client, django_assert_max
     types=st.none() | st.text(max_size=30) | st.sampled_from(["commune,epci", "region", ",,,", "departement"]),
 )
 def test_autocomplete_never_fails_on_any_input(client, q, types):
-    params = {"q": q}  # NUL characters included: PostgreSQL refuses them in parameters
+    params = {"q": q}
     if types is not None:
         params["types"] = types
     response = client.get(URL, params)
 
+    if any("\x00" in value for value in params.values()):
+        # PostgreSQL refuses NUL in text: the site-wide backstop answers its French 400 page.
+        assert response.status_code == 400
+        return
     assert response.status_code == 200
     assert isinstance(response.json()["results"], list)
