@@ -23,7 +23,7 @@ from django.db.models import (
     Value,
     Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from accounts.enums import JoinRequestStatus, OrganisationStatus, Role, ScopeLevel
@@ -35,6 +35,7 @@ from assistance.enums import OPEN_STATUSES, Recommendation, RequestKind, Request
 from assistance.models import AssistanceRequest, Expert, Follow, ProjectWait, Satisfaction, ValidationNotice
 from assistance.permissions import espace_scope
 from catalogue.models import Theme
+from common.precompiled import parametrised, precompiled
 from journeys.models import Project, ProjectEvent, Stage, StageValidation, Step, StepAnswer
 from journeys.selectors import with_progress
 from territories.models import Departement, Programme, Region
@@ -205,6 +206,18 @@ def request_list_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
     return queryset.values(*espace_rows.REQUEST_FIELDS)
 
 
+def request_export_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
+    """The requests export's rows as values (espace_rows.request_export_rows), dates already in the site's time zone:
+    model instances and a time zone conversion per date were most of the export's time."""
+    zone = timezone.get_current_timezone()
+    return queryset.values_list(
+        *espace_rows.REQUEST_EXPORT_FIELDS,
+        TruncDate("created_at", tzinfo=zone),
+        TruncDate("first_answered_at", tzinfo=zone),
+        TruncDate("closed_at", tzinfo=zone),
+    )
+
+
 def organisation_list_values(page: QuerySet[Organisation]) -> QuerySet:
     """The collectivités list's rows as values, with their counts (espace_rows.organisation_rows). `page` is the
     ordered slice of the page: the counts are computed for its ids only, in the same order (left to the planner, a
@@ -242,11 +255,8 @@ def theme_names(project_ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
-    """The (value, label) choices of the lists' filters, in one UNION ALL on small tables: "departement" and
-    "region" where the user's scope has collectivités (an index probe per territory, not a pass over every
-    collectivité), "programme" and "theme" (every one)."""
-    organisations = organisations_in_scope(user)
+def _filter_choices_query(scope: Q) -> QuerySet:
+    organisations = Organisation.objects.filter(scope)
     parts = [
         Departement.objects.filter(Exists(organisations.filter(departement_id=OuterRef("code")))).values_list(
             "code", "name", Value("departement"), Value(0)
@@ -257,9 +267,22 @@ def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
         Programme.objects.values_list("slug", "name", Value("programme"), Value(0)),
         Theme.objects.values_list("slug", "name", Value("theme"), "position"),
     ]
+    return parts[0].union(*parts[1:], all=True)
+
+
+def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
+    """The (value, label) choices of the lists' filters, in one UNION ALL on small tables: "departement" and
+    "region" where the user's scope has collectivités (an index probe per territory, not a pass over every
+    collectivité), "programme" and "theme" (every one). Precompiled: building it was a millisecond a page."""
+    scope = espace_scope(user)
     found: dict[str, list] = {"departement": [], "region": [], "programme": [], "theme": []}
-    for value, label, kind, position in parts[0].union(*parts[1:], all=True):
-        found[kind].append((position, label, value))
+    if scope is not None:
+        shape, values, marked = parametrised(scope)
+        rows = precompiled(
+            ("assistance.filter_choices", shape), lambda markers: _filter_choices_query(marked(markers)), **values
+        )
+        for value, label, kind, position in (tuple(row.values()) for row in rows):
+            found[kind].append((position, label, value))
     return {
         "departement": [
             (code, f"{code} — {name}")
@@ -272,7 +295,8 @@ def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
 
 
 def request_for_espace(user, public_id) -> AssistanceRequest:
-    """A request in the user's scope with what the triage page shows; raises AssistanceRequest.DoesNotExist."""
+    """A request in the user's scope with what the triage page shows (its collectivité's answers at closure, and
+    `is_followed`: whether the user follows it); raises AssistanceRequest.DoesNotExist."""
     return (
         requests_in_scope(user)
         .select_related(
@@ -281,7 +305,9 @@ def request_for_espace(user, public_id) -> AssistanceRequest:
             "organisation__region",
             "assigned_to",
             "submitted_by",
+            "satisfaction",
         )
+        .annotate(is_followed=Exists(Follow.objects.filter(user=user, request=OuterRef("pk"))))
         .prefetch_related("themes")
         .get(public_id=public_id)
     )
