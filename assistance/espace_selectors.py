@@ -200,11 +200,6 @@ def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def with_followed(projects: QuerySet[Project], user) -> QuerySet[Project]:
-    """Annotate is_followed: whether the user follows each project (« Je suis ce projet »)."""
-    return projects.annotate(is_followed=Exists(Follow.objects.filter(user=user, project=OuterRef("pk"))))
-
-
 # The lists' pages read values (espace_rows formats them): one query a page, no model instance.
 
 
@@ -243,10 +238,30 @@ def with_waiting(projects: QuerySet[Project]) -> QuerySet[Project]:
     return projects.annotate(waiting_reminders=_waiting_reminders())
 
 
-def project_list_values(queryset: QuerySet[Project], user) -> QuerySet:
-    """The projects list's rows as values, with progress, open requests, follow and wait (espace_rows.project_rows)."""
-    projects = with_waiting(with_followed(with_open_requests(with_progress(queryset)), user))
-    return projects.values(*espace_rows.PROJECT_FIELDS)
+def _project_rows_query(markers: Markers, size: int) -> QuerySet:
+    projects = Project.objects.filter(pk__in=[markers.integer(f"project.{index}") for index in range(size)])
+    followed = Exists(Follow.objects.filter(user=markers.integer("user"), project=OuterRef("pk")))
+    return with_waiting(with_open_requests(with_progress(projects)).annotate(is_followed=followed)).values(
+        *espace_rows.PROJECT_FIELDS
+    )
+
+
+def project_list_values(page: QuerySet[Project], user) -> list[dict]:
+    """The projects list's rows as values, with progress, open requests, follow and wait (espace_rows.project_rows).
+
+    `page` is the ordered slice of the page: its ids are read first, then their rows in a query precompiled per
+    page size (four correlated subqueries: compiling them was the costliest part of the page)."""
+    ids = list(page.values_list("pk", flat=True))
+    if not ids:
+        return []
+    rows = precompiled(
+        ("assistance.project_rows", len(ids)),
+        lambda markers: _project_rows_query(markers, len(ids)),
+        user=user.pk,
+        **{f"project.{index}": pk for index, pk in enumerate(ids)},
+    )
+    position = {pk: index for index, pk in enumerate(ids)}
+    return sorted(rows, key=lambda row: position[row["pk"]])
 
 
 def theme_names(project_ids: list[int]) -> dict[int, list[str]]:

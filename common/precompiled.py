@@ -73,7 +73,12 @@ def _compile(build: Callable[[Markers], QuerySet]) -> _Compiled:
     if missing:
         raise ValueError(f"Markers absent from the compiled query: {sorted(missing)}")
     query = queryset.query
-    names = (*query.extra_select, *query.values_select, *query.annotation_select)
+    # As django.db.models.query.ValuesIterable names the columns.
+    names = (
+        tuple(query.selected)
+        if query.selected
+        else (*query.extra_select, *query.values_select, *query.annotation_select)
+    )
     expressions = [column[0] for column in compiler.select[: len(names)]]
     return _Compiled(sql, tuple(params), slots, names, compiler, compiler.get_converters(expressions))
 

@@ -91,3 +91,23 @@ def test_parametrised_q_keys_its_shape_and_gives_the_same_rows(db):
     )
     assert {row["pk"] for row in rows} == {organisations[0].pk, organisations[1].pk}
     assert parametrised(Q())[1] == {}
+
+
+def test_columns_keep_the_order_of_values_with_annotations_among_fields(db):
+    from django.db.models import Value
+
+    OrganisationFactory()
+
+    def build(markers):
+        return (
+            Organisation.objects.filter(pk__gte=markers.integer("from_pk"))
+            .annotate(first=Value(1), second=Value(2))
+            .values("second", "pk", "first", "name")
+        )
+
+    expected = list(
+        build(module.Markers())
+        .model.objects.annotate(first=Value(1), second=Value(2))
+        .values("second", "pk", "first", "name")
+    )
+    assert precompiled("test.order", build, from_pk=0) == expected
