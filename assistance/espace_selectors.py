@@ -5,6 +5,7 @@ Pages ask a fixed number of queries whatever the volume: lists are paginated wit
 counts annotated; the home page asks one aggregate per kind of row and a short list per section.
 """
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
@@ -22,6 +23,7 @@ from django.db.models import (
     Subquery,
     Value,
     Window,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
@@ -35,7 +37,7 @@ from assistance.enums import OPEN_STATUSES, Recommendation, RequestKind, Request
 from assistance.models import AssistanceRequest, Expert, Follow, ProjectWait, Satisfaction, ValidationNotice
 from assistance.permissions import espace_scope
 from catalogue.models import Theme
-from common.precompiled import Markers, parametrised, precompiled
+from common.precompiled import Markers, parametrised, precompiled, precompiled_objects
 from journeys.models import Project, ProjectEvent, Stage, StageValidation, Step, StepAnswer
 from journeys.selectors import with_progress
 from territories.models import Departement, Programme, Region
@@ -316,11 +318,9 @@ def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def request_for_espace(user, public_id) -> AssistanceRequest:
-    """A request in the user's scope with what the triage page shows (its collectivité's answers at closure, and
-    `is_followed`: whether the user follows it); raises AssistanceRequest.DoesNotExist."""
+def _request_detail_query(markers: Markers, scope: Q) -> QuerySet:
     return (
-        requests_in_scope(user)
+        AssistanceRequest.objects.filter(scope, public_id=markers.uuid("public_id"))
         .select_related(
             "project__current_stage",
             "organisation__departement",
@@ -329,10 +329,34 @@ def request_for_espace(user, public_id) -> AssistanceRequest:
             "submitted_by",
             "satisfaction",
         )
-        .annotate(is_followed=Exists(Follow.objects.filter(user=user, request=OuterRef("pk"))))
-        .prefetch_related("themes")
-        .get(public_id=public_id)
+        .annotate(is_followed=Exists(Follow.objects.filter(user=markers.integer("user"), request=OuterRef("pk"))))
+        .order_by()[:2]
     )
+
+
+def request_for_espace(user, public_id) -> AssistanceRequest:
+    """A request in the user's scope with what the triage page shows (its collectivité's answers at closure, and
+    `is_followed`: whether the user follows it); raises AssistanceRequest.DoesNotExist. Precompiled: with its six
+    joined tables, building the query cost more than the rest of the page's queries."""
+    try:
+        public_id = uuid.UUID(str(public_id))
+    except ValueError as error:
+        raise AssistanceRequest.DoesNotExist from error
+    condition = espace_scope(user, prefix="organisation__")
+    if condition is None:
+        raise AssistanceRequest.DoesNotExist
+    shape, values, marked = parametrised(condition)
+    found = precompiled_objects(
+        ("assistance.request_detail", shape),
+        lambda markers: _request_detail_query(markers, marked(markers)),
+        public_id=public_id,
+        user=user.pk,
+        **values,
+    )
+    if len(found) != 1:
+        raise AssistanceRequest.DoesNotExist if not found else AssistanceRequest.MultipleObjectsReturned
+    prefetch_related_objects(found, "themes")
+    return found[0]
 
 
 def organisation_for_espace(user, public_id) -> Organisation:

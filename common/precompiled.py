@@ -10,13 +10,15 @@ Only for queries whose shape does not depend on the values: the builder must use
 value (an equality, one element of an IN list, a comparison), never to decide which filters to add.
 """
 
+import uuid
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.db.models.query import get_related_populators
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class _Compiled:
     names: tuple[str, ...]
     compiler: Any
     converters: dict
+    all_converters: dict
 
 
 class Markers:
@@ -50,6 +53,9 @@ class Markers:
     def datetime(self, name: str) -> datetime:
         return self._add(name, datetime(1901, 2, 3, 4, 5, 6, len(self.values) + 1, tzinfo=UTC))
 
+    def uuid(self, name: str) -> uuid.UUID:
+        return self._add(name, uuid.UUID(int=0x9E3779B97F4A7C15 + len(self.values)))
+
 
 _cache: dict[tuple, _Compiled] = {}
 
@@ -58,6 +64,8 @@ def _adapted(connection, value):
     """A parameter as the compiled query holds it (datetimes are adapted by the backend, e.g. to text on SQLite)."""
     if isinstance(value, datetime):
         return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, uuid.UUID) and not connection.features.has_native_uuid_field:
+        return value.hex
     return value
 
 
@@ -80,7 +88,15 @@ def _compile(build: Callable[[Markers], QuerySet]) -> _Compiled:
         else (*query.extra_select, *query.values_select, *query.annotation_select)
     )
     expressions = [column[0] for column in compiler.select[: len(names)]]
-    return _Compiled(sql, tuple(params), slots, names, compiler, compiler.get_converters(expressions))
+    return _Compiled(
+        sql,
+        tuple(params),
+        slots,
+        names,
+        compiler,
+        compiler.get_converters(expressions),
+        compiler.get_converters([column[0] for column in compiler.select]),
+    )
 
 
 def _hashable(value) -> Hashable:
@@ -91,11 +107,7 @@ def _hashable(value) -> Hashable:
     return value
 
 
-def precompiled(key: Hashable, build: Callable[[Markers], QuerySet], **values) -> list[dict]:
-    """The rows (dicts) of the values() query `build(markers)` for these `values` of the markers.
-
-    `key` names the query's shape (with anything that changes it, e.g. the length of an IN list); the first call
-    of a process builds and compiles it, every call executes it."""
+def _fetch(key: Hashable, build: Callable[[Markers], QuerySet], values: dict) -> tuple[_Compiled, list]:
     compiled = _cache.get(key)
     if compiled is None:
         compiled = _cache[key] = _compile(build)
@@ -105,11 +117,41 @@ def precompiled(key: Hashable, build: Callable[[Markers], QuerySet], **values) -
         params[index] = _adapted(connection, values[name])
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, params)
-        rows = cursor.fetchall()
+        return compiled, cursor.fetchall()
+
+
+def precompiled(key: Hashable, build: Callable[[Markers], QuerySet], **values) -> list[dict]:
+    """The rows (dicts) of the values() query `build(markers)` for these `values` of the markers.
+
+    `key` names the query's shape (with anything that changes it, e.g. the length of an IN list); the first call
+    of a process builds and compiles it, every call executes it."""
+    compiled, rows = _fetch(key, build, values)
     if compiled.converters:
         rows = compiled.compiler.apply_converters(rows, compiled.converters)
     names = compiled.names
     return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def precompiled_objects(key: Hashable, build: Callable[[Markers], QuerySet], **values) -> list[Model]:
+    """precompiled() for a query of model instances (select_related and annotations included, as Django's
+    ModelIterable builds them; prefetch_related is left to the caller: prefetch_related_objects)."""
+    compiled, rows = _fetch(key, build, values)
+    compiler = compiled.compiler
+    if compiled.all_converters:
+        rows = compiler.apply_converters(rows, compiled.all_converters)
+    klass_info, select, db = compiler.klass_info, compiler.select, compiler.using
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    init_list = [column[0].target.attname for column in select[start:end]]
+    populators = get_related_populators(klass_info, select, db)
+    found = []
+    for row in rows:
+        item = klass_info["model"].from_db(db, init_list, row[start:end])
+        for populator in populators:
+            populator.populate(row, item)
+        for name, position in compiler.annotation_col_map.items():
+            setattr(item, name, row[position])
+        found.append(item)
+    return found
 
 
 def parametrised(condition: Q) -> tuple[Hashable, dict[str, Any], Callable[[Markers], Q]]:

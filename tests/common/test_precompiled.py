@@ -1,5 +1,6 @@
 """Precompiled queries: built once per process, run with each call's values, same rows as the QuerySet."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -111,3 +112,29 @@ def test_columns_keep_the_order_of_values_with_annotations_among_fields(db):
         .values("second", "pk", "first", "name")
     )
     assert precompiled("test.order", build, from_pk=0) == expected
+
+
+def test_objects_with_related_rows_annotations_and_a_uuid_marker(db):
+    from django.db.models import Value
+
+    from common.precompiled import precompiled_objects
+
+    first, second = OrganisationFactory(), OrganisationFactory()
+
+    def build(markers):
+        return (
+            Organisation.objects.filter(public_id=markers.uuid("public_id"))
+            .select_related("departement", "region")
+            .annotate(flag=Value(7))
+        )
+
+    for organisation in (first, second):
+        (found,) = precompiled_objects("test.objects", build, public_id=organisation.public_id)
+        assert found == organisation
+        assert found.flag == 7
+        assert not found._state.adding
+        with CaptureQueriesContext(connection) as context:
+            assert found.departement.code == organisation.departement.code
+            assert found.region.name == organisation.region.name
+        assert len(context.captured_queries) == 0
+    assert precompiled_objects("test.objects", build, public_id=uuid.uuid4()) == []
