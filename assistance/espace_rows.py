@@ -211,6 +211,7 @@ def request_export_rows(values: Iterable[tuple]) -> Iterator[tuple]:
 # --- Collectivités ----------------------------------------------------------------------------------------------
 
 ORGANISATION_FIELDS = (
+    "pk",
     "public_id",
     "name",
     "kind",

@@ -222,12 +222,27 @@ def request_export_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
     )
 
 
-def organisation_list_values(page: QuerySet[Organisation]) -> QuerySet:
+def _organisation_rows_query(markers: Markers, size: int) -> QuerySet:
+    organisations = Organisation.objects.filter(
+        pk__in=[markers.integer(f"organisation.{index}") for index in range(size)]
+    )
+    return with_organisation_counts(organisations).values(*espace_rows.ORGANISATION_FIELDS)
+
+
+def organisation_list_values(page: QuerySet[Organisation]) -> list[dict]:
     """The collectivités list's rows as values, with their counts (espace_rows.organisation_rows). `page` is the
-    ordered slice of the page: the counts are computed for its ids only, in the same order (left to the planner, a
-    count it took for free was computed for every collectivité of the scope before the sort)."""
-    in_page = Organisation.objects.filter(pk__in=page.values("pk")).order_by(*page.query.order_by)
-    return with_organisation_counts(in_page).values(*espace_rows.ORGANISATION_FIELDS)
+    ordered slice of the page: its ids are read first, then their rows and counts (for these ids only) in a query
+    precompiled per page size, put back in the page's order."""
+    ids = list(page.values_list("pk", flat=True))
+    if not ids:
+        return []
+    rows = precompiled(
+        ("assistance.organisation_rows", len(ids)),
+        lambda markers: _organisation_rows_query(markers, len(ids)),
+        **{f"organisation.{index}": pk for index, pk in enumerate(ids)},
+    )
+    position = {pk: index for index, pk in enumerate(ids)}
+    return sorted(rows, key=lambda row: position[row["pk"]])
 
 
 @cache
