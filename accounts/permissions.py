@@ -19,6 +19,7 @@ from accounts.models import Membership, Organisation, StaffScope, User
 _SECOND_FACTOR_MARK = "_passed_second_factor"
 _MEMBERSHIP_CACHE = "_membership_cache"
 _STAFF_SCOPE_CACHE = "_staff_scope"
+_UNREAD = object()
 
 
 def _is_authenticated(user) -> bool:
@@ -54,15 +55,23 @@ def is_referent(user, organisation: Organisation) -> bool:
     return membership is not None and membership.role == Role.REFERENT
 
 
+def remember_staff_scope(user, scope: StaffScope | None) -> None:
+    """Give this user object its scope, read by the caller (accounts.second_factor reads it in the same query as
+    the second factor); staff_scope_of then asks nothing."""
+    setattr(user, _STAFF_SCOPE_CACHE, scope)
+
+
 def staff_scope_of(user) -> StaffScope | None:
     """The ANCT scope of a staff user who passed the second factor (None for everyone else). Cached on the user."""
     if not has_staff_powers(user):
         return None
-    if _STAFF_SCOPE_CACHE not in user.__dict__:
-        user.__dict__[_STAFF_SCOPE_CACHE] = (
-            StaffScope.objects.filter(user=user).prefetch_related("departements").first()
-        )
-    return user.__dict__[_STAFF_SCOPE_CACHE]
+    # getattr/setattr, not __dict__: they reach the user inside request.user's lazy wrapper, where the middleware
+    # leaves the scope it read (remember_staff_scope).
+    scope = getattr(user, _STAFF_SCOPE_CACHE, _UNREAD)
+    if scope is _UNREAD:
+        scope = StaffScope.objects.filter(user=user).prefetch_related("departements").first()
+        setattr(user, _STAFF_SCOPE_CACHE, scope)
+    return scope
 
 
 def staff_organisation_filter(user, prefix: str = "") -> Q | None:

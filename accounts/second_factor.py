@@ -20,6 +20,7 @@ from django.contrib import messages
 from django.contrib.auth.middleware import get_user
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -27,6 +28,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
 from accounts import emails, permissions
+from accounts.models import StaffScope, User
+from common.precompiled import Markers, precompiled
+from territories.models import Departement
 
 EMAIL_CODE_PAGE = "accounts:second_factor_email_code"
 EMAIL_CODE_LENGTH = 6
@@ -46,9 +50,55 @@ def has_totp(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def _session_used_mfa(request: HttpRequest, user) -> bool:
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, user))
+
+
 def _passed(request: HttpRequest, user) -> bool:
-    records = get_authentication_records(request, user)
-    return any(record.get("method") == "mfa" for record in records) and has_totp(user)
+    return _session_used_mfa(request, user) and has_totp(user)
+
+
+def _totp_and_scope_query(markers: Markers) -> QuerySet:
+    return (
+        User.objects.filter(pk=markers.integer("user"))
+        .order_by("staff_scope__departements__code")
+        .values(
+            *(f"staff_scope__{field.name}" for field in StaffScope._meta.concrete_fields),
+            *(f"staff_scope__departements__{field.name}" for field in Departement._meta.concrete_fields),
+            has_totp=Exists(Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)),
+        )
+    )
+
+
+def _totp_and_scope(user) -> tuple[bool, StaffScope | None]:
+    """Whether the user has a TOTP, and their ANCT scope with its départements, in one precompiled query (the user
+    joined to their scope and its départements). Every page of a staff session needs both: they were three
+    queries, and building them cost more than running them."""
+    rows = precompiled("accounts.second_factor.totp_and_scope", _totp_and_scope_query, user=user.pk)
+    if not rows:
+        return False, None
+    first = rows[0]
+    if first["staff_scope__id"] is None:
+        return first["has_totp"], None
+    scope = StaffScope(
+        **{field.attname: first[f"staff_scope__{field.name}"] for field in StaffScope._meta.concrete_fields}
+    )
+    scope._state.adding, scope._state.db = False, StaffScope.objects.db
+    departements = []
+    for row in rows:
+        if row["staff_scope__departements__id"] is not None:
+            departement = Departement(
+                **{
+                    field.attname: row[f"staff_scope__departements__{field.name}"]
+                    for field in Departement._meta.concrete_fields
+                }
+            )
+            departement._state.adding, departement._state.db = False, StaffScope.objects.db
+            departements.append(departement)
+    cached = scope.departements.all()  # filled as prefetch_related("departements") would
+    cached._result_cache, cached._prefetch_done = departements, True
+    scope._prefetched_objects_cache = {"departements": cached}
+    return first["has_totp"], scope
 
 
 def has_passed_second_factor(request: HttpRequest) -> bool:
@@ -62,7 +112,11 @@ def has_passed_second_factor(request: HttpRequest) -> bool:
 def _marked_user(request: HttpRequest):
     user = get_user(request)
     if user.is_authenticated and user.is_staff:
-        permissions.mark_second_factor(user, passed=_passed(request, user))
+        passed = False
+        if _session_used_mfa(request, user):
+            passed, scope = _totp_and_scope(user)
+            permissions.remember_staff_scope(user, scope)
+        permissions.mark_second_factor(user, passed=passed)
     return user
 
 

@@ -5,6 +5,7 @@ Pages ask a fixed number of queries whatever the volume: lists are paginated wit
 counts annotated; the home page asks one aggregate per kind of row and a short list per section.
 """
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
@@ -22,8 +23,9 @@ from django.db.models import (
     Subquery,
     Value,
     Window,
+    prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from accounts.enums import JoinRequestStatus, OrganisationStatus, Role, ScopeLevel
@@ -35,6 +37,7 @@ from assistance.enums import OPEN_STATUSES, Recommendation, RequestKind, Request
 from assistance.models import AssistanceRequest, Expert, Follow, ProjectWait, Satisfaction, ValidationNotice
 from assistance.permissions import espace_scope
 from catalogue.models import Theme
+from common.precompiled import Markers, parametrised, precompiled, precompiled_objects
 from journeys.models import Project, ProjectEvent, Stage, StageValidation, Step, StepAnswer
 from journeys.selectors import with_progress
 from territories.models import Departement, Programme, Region
@@ -52,10 +55,17 @@ def _scoped(queryset: QuerySet, user, prefix: str) -> QuerySet:
 # --- Conditions shared by the home page and the filters --------------------------------------------------------
 
 
+def overdue_limit(now: datetime) -> datetime:
+    return now - timedelta(days=settings.ASSISTANCE_FIRST_ANSWER_DAYS)
+
+
+def overdue_before(limit: datetime) -> Q:
+    return Q(status=RequestStatus.SUBMITTED, first_answered_at__isnull=True, created_at__lte=limit)
+
+
 def overdue_condition(now: datetime) -> Q:
     """Requests still without ANCT's first answer past ASSISTANCE_FIRST_ANSWER_DAYS."""
-    limit = now - timedelta(days=settings.ASSISTANCE_FIRST_ANSWER_DAYS)
-    return Q(status=RequestStatus.SUBMITTED, first_answered_at__isnull=True, created_at__lte=limit)
+    return overdue_before(overdue_limit(now))
 
 
 def escalated_condition() -> Q:
@@ -192,11 +202,6 @@ def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def with_followed(projects: QuerySet[Project], user) -> QuerySet[Project]:
-    """Annotate is_followed: whether the user follows each project (« Je suis ce projet »)."""
-    return projects.annotate(is_followed=Exists(Follow.objects.filter(user=user, project=OuterRef("pk"))))
-
-
 # The lists' pages read values (espace_rows formats them): one query a page, no model instance.
 
 
@@ -205,12 +210,39 @@ def request_list_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
     return queryset.values(*espace_rows.REQUEST_FIELDS)
 
 
-def organisation_list_values(page: QuerySet[Organisation]) -> QuerySet:
+def request_export_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
+    """The requests export's rows as values (espace_rows.request_export_rows), dates already in the site's time zone:
+    model instances and a time zone conversion per date were most of the export's time."""
+    zone = timezone.get_current_timezone()
+    return queryset.values_list(
+        *espace_rows.REQUEST_EXPORT_FIELDS,
+        TruncDate("created_at", tzinfo=zone),
+        TruncDate("first_answered_at", tzinfo=zone),
+        TruncDate("closed_at", tzinfo=zone),
+    )
+
+
+def _organisation_rows_query(markers: Markers, size: int) -> QuerySet:
+    organisations = Organisation.objects.filter(
+        pk__in=[markers.integer(f"organisation.{index}") for index in range(size)]
+    )
+    return with_organisation_counts(organisations).values(*espace_rows.ORGANISATION_FIELDS)
+
+
+def organisation_list_values(page: QuerySet[Organisation]) -> list[dict]:
     """The collectivités list's rows as values, with their counts (espace_rows.organisation_rows). `page` is the
-    ordered slice of the page: the counts are computed for its ids only, in the same order (left to the planner, a
-    count it took for free was computed for every collectivité of the scope before the sort)."""
-    in_page = Organisation.objects.filter(pk__in=page.values("pk")).order_by(*page.query.order_by)
-    return with_organisation_counts(in_page).values(*espace_rows.ORGANISATION_FIELDS)
+    ordered slice of the page: its ids are read first, then their rows and counts (for these ids only) in a query
+    precompiled per page size, put back in the page's order."""
+    ids = list(page.values_list("pk", flat=True))
+    if not ids:
+        return []
+    rows = precompiled(
+        ("assistance.organisation_rows", len(ids)),
+        lambda markers: _organisation_rows_query(markers, len(ids)),
+        **{f"organisation.{index}": pk for index, pk in enumerate(ids)},
+    )
+    position = {pk: index for index, pk in enumerate(ids)}
+    return sorted(rows, key=lambda row: position[row["pk"]])
 
 
 @cache
@@ -223,10 +255,30 @@ def with_waiting(projects: QuerySet[Project]) -> QuerySet[Project]:
     return projects.annotate(waiting_reminders=_waiting_reminders())
 
 
-def project_list_values(queryset: QuerySet[Project], user) -> QuerySet:
-    """The projects list's rows as values, with progress, open requests, follow and wait (espace_rows.project_rows)."""
-    projects = with_waiting(with_followed(with_open_requests(with_progress(queryset)), user))
-    return projects.values(*espace_rows.PROJECT_FIELDS)
+def _project_rows_query(markers: Markers, size: int) -> QuerySet:
+    projects = Project.objects.filter(pk__in=[markers.integer(f"project.{index}") for index in range(size)])
+    followed = Exists(Follow.objects.filter(user=markers.integer("user"), project=OuterRef("pk")))
+    return with_waiting(with_open_requests(with_progress(projects)).annotate(is_followed=followed)).values(
+        *espace_rows.PROJECT_FIELDS
+    )
+
+
+def project_list_values(page: QuerySet[Project], user) -> list[dict]:
+    """The projects list's rows as values, with progress, open requests, follow and wait (espace_rows.project_rows).
+
+    `page` is the ordered slice of the page: its ids are read first, then their rows in a query precompiled per
+    page size (four correlated subqueries: compiling them was the costliest part of the page)."""
+    ids = list(page.values_list("pk", flat=True))
+    if not ids:
+        return []
+    rows = precompiled(
+        ("assistance.project_rows", len(ids)),
+        lambda markers: _project_rows_query(markers, len(ids)),
+        user=user.pk,
+        **{f"project.{index}": pk for index, pk in enumerate(ids)},
+    )
+    position = {pk: index for index, pk in enumerate(ids)}
+    return sorted(rows, key=lambda row: position[row["pk"]])
 
 
 def theme_names(project_ids: list[int]) -> dict[int, list[str]]:
@@ -242,11 +294,8 @@ def theme_names(project_ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
-    """The (value, label) choices of the lists' filters, in one UNION ALL on small tables: "departement" and
-    "region" where the user's scope has collectivités (an index probe per territory, not a pass over every
-    collectivité), "programme" and "theme" (every one)."""
-    organisations = organisations_in_scope(user)
+def _filter_choices_query(scope: Q) -> QuerySet:
+    organisations = Organisation.objects.filter(scope)
     parts = [
         Departement.objects.filter(Exists(organisations.filter(departement_id=OuterRef("code")))).values_list(
             "code", "name", Value("departement"), Value(0)
@@ -257,9 +306,22 @@ def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
         Programme.objects.values_list("slug", "name", Value("programme"), Value(0)),
         Theme.objects.values_list("slug", "name", Value("theme"), "position"),
     ]
+    return parts[0].union(*parts[1:], all=True)
+
+
+def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
+    """The (value, label) choices of the lists' filters, in one UNION ALL on small tables: "departement" and
+    "region" where the user's scope has collectivités (an index probe per territory, not a pass over every
+    collectivité), "programme" and "theme" (every one). Precompiled: building it was a millisecond a page."""
+    scope = espace_scope(user)
     found: dict[str, list] = {"departement": [], "region": [], "programme": [], "theme": []}
-    for value, label, kind, position in parts[0].union(*parts[1:], all=True):
-        found[kind].append((position, label, value))
+    if scope is not None:
+        shape, values, marked = parametrised(scope)
+        rows = precompiled(
+            ("assistance.filter_choices", shape), lambda markers: _filter_choices_query(marked(markers)), **values
+        )
+        for value, label, kind, position in (tuple(row.values()) for row in rows):
+            found[kind].append((position, label, value))
     return {
         "departement": [
             (code, f"{code} — {name}")
@@ -271,20 +333,45 @@ def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def request_for_espace(user, public_id) -> AssistanceRequest:
-    """A request in the user's scope with what the triage page shows; raises AssistanceRequest.DoesNotExist."""
+def _request_detail_query(markers: Markers, scope: Q) -> QuerySet:
     return (
-        requests_in_scope(user)
+        AssistanceRequest.objects.filter(scope, public_id=markers.uuid("public_id"))
         .select_related(
             "project__current_stage",
             "organisation__departement",
             "organisation__region",
             "assigned_to",
             "submitted_by",
+            "satisfaction",
         )
-        .prefetch_related("themes")
-        .get(public_id=public_id)
+        .annotate(is_followed=Exists(Follow.objects.filter(user=markers.integer("user"), request=OuterRef("pk"))))
+        .order_by()[:2]
     )
+
+
+def request_for_espace(user, public_id) -> AssistanceRequest:
+    """A request in the user's scope with what the triage page shows (its collectivité's answers at closure, and
+    `is_followed`: whether the user follows it); raises AssistanceRequest.DoesNotExist. Precompiled: with its six
+    joined tables, building the query cost more than the rest of the page's queries."""
+    try:
+        public_id = uuid.UUID(str(public_id))
+    except ValueError as error:
+        raise AssistanceRequest.DoesNotExist from error
+    condition = espace_scope(user, prefix="organisation__")
+    if condition is None:
+        raise AssistanceRequest.DoesNotExist
+    shape, values, marked = parametrised(condition)
+    found = precompiled_objects(
+        ("assistance.request_detail", shape),
+        lambda markers: _request_detail_query(markers, marked(markers)),
+        public_id=public_id,
+        user=user.pk,
+        **values,
+    )
+    if len(found) != 1:
+        raise AssistanceRequest.DoesNotExist if not found else AssistanceRequest.MultipleObjectsReturned
+    prefetch_related_objects(found, "themes")
+    return found[0]
 
 
 def organisation_for_espace(user, public_id) -> Organisation:
@@ -356,20 +443,42 @@ def is_wide_scope(user) -> bool:
     return scope is not None and scope.level in (ScopeLevel.REGIONAL, ScopeLevel.NATIONAL)
 
 
-def request_stats(requests: QuerySet[AssistanceRequest], now: datetime) -> dict:
-    """The home's counts of requests in one grouped query (by département and status): per section, per status
-    (`by_status`) and per département (`by_departement`, collectivités without département last)."""
-    groups = (
-        requests.order_by()
+def _scoped_rows(name: str, user, prefix: str, build, **values) -> list[dict]:
+    """The rows of the values query `build(markers, scope)`, precompiled (common.precompiled) per shape of the
+    user's scope (`scope`: the condition on Organisation through `prefix`, with markers); [] without a scope.
+
+    The home asks the same queries on every visit: building and compiling them was most of its time."""
+    condition = espace_scope(user, prefix=prefix)
+    if condition is None:
+        return []
+    shape, scope_values, marked = parametrised(condition)
+    return precompiled(
+        ("assistance.espace", name, shape, *values.pop("shape", ())),
+        lambda markers: build(markers, marked(markers)),
+        **scope_values,
+        **values,
+    )
+
+
+def _request_groups(markers: Markers, scope: Q) -> QuerySet:
+    return (
+        AssistanceRequest.objects.filter(scope)
+        .order_by()
         .values("organisation__departement_id", "organisation__departement__name", "status")
         .annotate(
             total=Count("pk"),
-            overdue=Count("pk", filter=overdue_condition(now)),
+            overdue=Count("pk", filter=overdue_before(markers.datetime("overdue_limit"))),
             escalated=Count("pk", filter=escalated_condition()),
             no_reaction=Count("pk", filter=NO_REACTION),
             opinions=Count("pk", filter=Q(kind=RequestKind.CADRAGE_OPINION)),
         )
     )
+
+
+def request_stats(user, now: datetime) -> dict:
+    """The home's counts of requests in one grouped query (by département and status): per section, per status
+    (`by_status`) and per département (`by_departement`, collectivités without département last)."""
+    groups = _scoped_rows("request_groups", user, "organisation__", _request_groups, overdue_limit=overdue_limit(now))
     counts = dict.fromkeys(("new", "overdue", "escalated", "no_reaction", "opinions", "total"), 0)
     by_status = dict.fromkeys(RequestStatus.values, 0)
     departements: dict[str | None, dict] = {}
@@ -411,51 +520,90 @@ def _present_anywhere(user) -> set[str]:
     def probe(key: str, queryset: QuerySet) -> QuerySet:
         return queryset.order_by().values_list(Value(key, output_field=CharField()))[:1]
 
-    probes = [
-        probe("validation", Stage.objects.filter(requires_validation=True)),
-        probe("validation", StageValidation.objects.voided()),
-        probe("projects_no_reaction", ProjectWait.objects.filter(waiting_since__isnull=False, reminders_sent__gt=0)),
-        probe("join_requests", JoinRequest.objects.filter(status=JoinRequestStatus.PENDING)),
-        probe("satisfaction", Satisfaction.objects.all()),
-        probe("followed", Follow.objects.filter(user=user)),
-    ]
-    return {key for (key,) in probes[0].union(*probes[1:], all=True)}
+    def build(markers: Markers) -> QuerySet:
+        probes = [
+            probe("validation", Stage.objects.filter(requires_validation=True)),
+            probe("validation", StageValidation.objects.voided()),
+            probe(
+                "projects_no_reaction",
+                ProjectWait.objects.filter(waiting_since__isnull=False, reminders_sent__gt=0),
+            ),
+            probe("join_requests", JoinRequest.objects.filter(status=JoinRequestStatus.PENDING)),
+            probe("satisfaction", Satisfaction.objects.all()),
+            probe("followed", Follow.objects.filter(user=markers.integer("user"))),
+        ]
+        return probes[0].union(*probes[1:], all=True)
+
+    return {next(iter(row.values())) for row in precompiled("assistance.espace.present", build, user=user.pk)}
 
 
 def _first_with_count(queryset: QuerySet, *fields: str, **expressions) -> tuple[int, list[dict]]:
     """The first rows of an ordered query as values, and how many rows it has in all (a window count: one query)."""
-    values = queryset.values(*fields, **expressions, section_total=Window(Count("pk")))
-    rows = list(values[:HOME_LIST_SIZE])
+    return _counted(list(_first_values(queryset, *fields, **expressions)))
+
+
+def _first_values(queryset: QuerySet, *fields: str, **expressions) -> QuerySet:
+    return queryset.values(*fields, **expressions, section_total=Window(Count("pk")))[:HOME_LIST_SIZE]
+
+
+def _counted(rows: list[dict]) -> tuple[int, list[dict]]:
     return (rows[0]["section_total"] if rows else 0), rows
 
 
-def _request_sections(
-    requests: QuerySet[AssistanceRequest], now: datetime, *, wide: bool, counts: dict
-) -> dict[str, list[dict]]:
+REQUEST_SECTION_ORDER = {
+    "new": "created_at",
+    "overdue": "created_at",
+    "opinions": "created_at",
+    "no_reaction": "waiting_since",
+    "escalated": "created_at",
+}
+
+
+def _request_section_condition(key: str, markers: Markers) -> Q:
+    if key == "overdue":
+        return overdue_before(markers.datetime("overdue_limit"))
+    return {
+        "new": Q(status=RequestStatus.SUBMITTED),
+        "opinions": Q(kind=RequestKind.CADRAGE_OPINION, status__in=OPEN_STATUSES),
+        "no_reaction": NO_REACTION,
+        "escalated": escalated_condition(),
+    }[key]
+
+
+def _request_sections(user, now: datetime, *, wide: bool, counts: dict) -> dict[str, list[dict]]:
     """The first rows of each request section, read in one UNION ALL of the sections' queries; a section the
     grouped counts found empty is not asked for (no query at all when they all are)."""
-    conditions = {
-        "new": (Q(status=RequestStatus.SUBMITTED), "created_at"),
-        "overdue": (overdue_condition(now), "created_at"),
-        "opinions": (Q(kind=RequestKind.CADRAGE_OPINION, status__in=OPEN_STATUSES), "created_at"),
-        "no_reaction": (NO_REACTION, "waiting_since"),
-    }
+    keys = [key for key in ("new", "overdue", "opinions", "no_reaction") if counts[key]]
+    if wide and counts["escalated"]:
+        keys.append("escalated")
+    sections: dict[str, list[dict]] = {key: [] for key in ("new", "overdue", "opinions", "no_reaction")}
     if wide:
-        conditions["escalated"] = (escalated_condition(), "created_at")
-    sections: dict[str, list[dict]] = {key: [] for key in conditions}
-    parts = [
-        requests.filter(condition)
-        .order_by(order, "pk")
-        .values(*espace_rows.HOME_REQUEST_FIELDS, "pk", section=Value(key), sort_at=F(order))[:HOME_LIST_SIZE]
-        for key, (condition, order) in conditions.items()
-        if counts[key]
-    ]
-    if not parts:
+        sections["escalated"] = []
+    if not keys:
         return sections
-    for row in parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]:
+
+    def build(markers: Markers, scope: Q) -> QuerySet:
+        parts = [
+            AssistanceRequest.objects.filter(scope)
+            .filter(_request_section_condition(key, markers))
+            .order_by(REQUEST_SECTION_ORDER[key], "pk")
+            .values(
+                *espace_rows.HOME_REQUEST_FIELDS,
+                "pk",
+                section=Value(key),
+                sort_at=F(REQUEST_SECTION_ORDER[key]),
+            )[:HOME_LIST_SIZE]
+            for key in keys
+        ]
+        return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+    rows = _scoped_rows(
+        "request_sections", user, "organisation__", build, overdue_limit=overdue_limit(now), shape=tuple(keys)
+    )
+    for row in rows:
         sections[row["section"]].append(row)
-    for rows in sections.values():
-        rows.sort(key=lambda row: (row["sort_at"], row["pk"]))
+    for found in sections.values():
+        found.sort(key=lambda row: (row["sort_at"], row["pk"]))
     return sections
 
 
@@ -474,20 +622,26 @@ def escalated_join_requests(user, now: datetime) -> QuerySet[JoinRequest]:
 def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> Home:
     """Everything the espace home shows for the user's scope, in a fixed number of queries."""
     now = timezone.now()
-    requests = requests_in_scope(user)
     projects = projects_in_scope(user)
     wide = is_wide_scope(user)
-    stats = request_stats(requests, now)
-    request_sections = _request_sections(requests, now, wide=wide, counts=stats)
+    stats = request_stats(user, now)
+    request_sections = _request_sections(user, now, wide=wide, counts=stats)
 
     present = _present_anywhere(user)
 
     def first_with_count(key: str, queryset: QuerySet, *fields: str, **expressions) -> tuple[int, list[dict]]:
         return _first_with_count(queryset, *fields, **expressions) if key in present else (0, [])
 
-    pending_count, pending = _first_with_count(
-        organisations_in_scope(user).filter(status=OrganisationStatus.PENDING).order_by("created_at", "pk"),
-        *espace_rows.HOME_ORGANISATION_FIELDS,
+    pending_count, pending = _counted(
+        _scoped_rows(
+            "pending",
+            user,
+            "",
+            lambda markers, scope: _first_values(
+                Organisation.objects.filter(scope, status=OrganisationStatus.PENDING).order_by("created_at", "pk"),
+                *espace_rows.HOME_ORGANISATION_FIELDS,
+            ),
+        )
     )
     join_count, join_requests = first_with_count(
         "join_requests", escalated_join_requests(user, now), *espace_rows.HOME_JOIN_FIELDS
@@ -505,9 +659,19 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
         .order_by("waiting_since", "pk"),
         *espace_rows.HOME_WAIT_FIELDS,
     )
-    inactive_count, inactive = _first_with_count(
-        projects.filter(last_activity_at__lte=inactive_since(now)).order_by("last_activity_at", "pk"),
-        *espace_rows.HOME_PROJECT_FIELDS,
+    inactive_count, inactive = _counted(
+        _scoped_rows(
+            "inactive",
+            user,
+            "organisation__",
+            lambda markers, scope: _first_values(
+                Project.objects.filter(scope, last_activity_at__lte=markers.datetime("inactive_since")).order_by(
+                    "last_activity_at", "pk"
+                ),
+                *espace_rows.HOME_PROJECT_FIELDS,
+            ),
+            inactive_since=inactive_since(now),
+        )
     )
 
     def requests_section(key: str, title: str, empty: str) -> Section:

@@ -29,7 +29,7 @@ from assistance.forms import (
 from assistance.models import AssistanceRequest
 from assistance.permissions import can_use_espace
 from assistance.views import local_actor_labels, page_of, post_message_form, satisfaction_of
-from common.spreadsheet import csv_response
+from common.spreadsheet import csv_response, csv_streaming_response
 from journeys.models import Project
 
 
@@ -76,7 +76,7 @@ def _render_request(request: HttpRequest, found: AssistanceRequest, *, status: i
         "message_form": forms.get("message_form") or MessageForm(),
         "waiting_form": forms.get("waiting_form") or WaitingForm(),
         "is_open": found.status in services.OPEN_STATUSES,
-        "is_followed": found.follows.filter(user=request.user).exists(),
+        "is_followed": found.is_followed,
         "section": "requests",
     }
     return render(request, "espace/request_detail.html", context, status=status)
@@ -308,46 +308,32 @@ def _date(value) -> str:
     return timezone.localtime(value).strftime("%d/%m/%Y") if value else ""
 
 
+REQUEST_EXPORT_HEADER = [
+    "identifiant",
+    "collectivité",
+    "département",
+    "région",
+    "projet",
+    "type d’appui",
+    "statut",
+    "urgence",
+    "prise en charge",
+    "chargé de mission",
+    "déposée le",
+    "première réponse le",
+    "terminée le",
+]
+
+
 @require_safe
 @espace_view
 def request_export(request: HttpRequest) -> HttpResponse:
+    """The filtered requests as CSV, streamed from plain rows (espace_rows.request_export_rows)."""
     _bound, result = _filtered(
         request, RequestFilter, espace_selectors.requests_in_scope(request.user).order_by("-created_at", "-pk")
     )
-    rows = (
-        (
-            item.public_id,
-            item.organisation.name,
-            item.organisation.departement_id or "",
-            item.organisation.region_id,
-            item.project.title,
-            item.get_kind_display(),
-            item.get_status_display(),
-            item.get_urgency_display(),
-            item.get_cost_rule_display(),
-            item.assigned_to.get_full_name() if item.assigned_to else "",
-            _date(item.created_at),
-            _date(item.first_answered_at),
-            _date(item.closed_at),
-        )
-        for item in espace_selectors.request_rows(result).iterator(chunk_size=500)
-    )
-    header = [
-        "identifiant",
-        "collectivité",
-        "département",
-        "région",
-        "projet",
-        "type d’appui",
-        "statut",
-        "urgence",
-        "prise en charge",
-        "chargé de mission",
-        "déposée le",
-        "première réponse le",
-        "terminée le",
-    ]
-    return csv_response("demandes-ingenierie", header, rows)
+    rows = espace_rows.request_export_rows(espace_selectors.request_export_values(result).iterator(chunk_size=500))
+    return csv_streaming_response("demandes-ingenierie", REQUEST_EXPORT_HEADER, rows)
 
 
 @require_safe

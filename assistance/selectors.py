@@ -1,6 +1,6 @@
 """Reads of the assistance app, scoped by permission, with what their page shows already joined."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from accounts.permissions import organisations_of, organisations_visible_to
 from assistance.espace_selectors import unanswered_project_waits
@@ -12,6 +12,7 @@ from assistance.models import (
     RequestEvent,
     RequestMessage,
 )
+from common.precompiled import precompiled_objects
 from journeys.models import Project
 
 _LIST_RELATED = ("project", "organisation", "assigned_to")
@@ -36,26 +37,52 @@ def request_for_page(user, public_id) -> AssistanceRequest:
     )
 
 
+# A request's page reads its thread, files, history and experts with queries compiled once per process
+# (common.precompiled): building them cost more than running them.
+
+
+def _of_request(name: str, build, request: AssistanceRequest) -> list:
+    return precompiled_objects(
+        ("assistance.request_part", name), lambda markers: build(markers.integer("request")), request=request.pk
+    )
+
+
 def thread_of(request: AssistanceRequest) -> list[RequestMessage]:
     """The messages, oldest first, with their author and attachments."""
-    return list(
-        request.messages.select_related("author").prefetch_related(
-            Prefetch("attachments", queryset=RequestAttachment.objects.order_by("pk"))
-        )
+    messages = _of_request(
+        "thread", lambda pk: RequestMessage.objects.filter(request_id=pk).select_related("author"), request
     )
+    prefetch_related_objects(messages, Prefetch("attachments", queryset=RequestAttachment.objects.order_by("pk")))
+    return messages
 
 
 def request_attachments(request: AssistanceRequest) -> list[RequestAttachment]:
     """Files joined to the request itself (not to a message)."""
-    return list(request.attachments.filter(message__isnull=True).order_by("pk"))
+    return _of_request(
+        "attachments",
+        lambda pk: RequestAttachment.objects.filter(request_id=pk, message__isnull=True).order_by("pk"),
+        request,
+    )
 
 
 def history_of(request: AssistanceRequest) -> list[RequestEvent]:
-    return list(request.events.select_related("actor").order_by("at", "pk"))
+    return _of_request(
+        "history",
+        lambda pk: RequestEvent.objects.filter(request_id=pk).select_related("actor").order_by("at", "pk"),
+        request,
+    )
 
 
 def mobilisations_of(request: AssistanceRequest) -> list[Mobilisation]:
-    return list(request.mobilisations.select_related("expert", "mobilised_by").order_by("mobilised_at", "pk"))
+    return _of_request(
+        "mobilisations",
+        lambda pk: (
+            Mobilisation.objects.filter(request_id=pk)
+            .select_related("expert", "mobilised_by")
+            .order_by("mobilised_at", "pk")
+        ),
+        request,
+    )
 
 
 def requests_of_project(project: Project) -> list[AssistanceRequest]:
