@@ -9,6 +9,8 @@ resource is overwritten by the next bootstrap: edit the content here instead).
 from datetime import date
 from inspect import cleandoc as md
 
+from common import ai_act
+from common.typography import french_typography
 from resources.enums import Audience, CollectiviteSize, ResourceKind, SourceStatus
 
 UPDATED_ON = date(2026, 11, 26)
@@ -19,21 +21,13 @@ LARGE = [CollectiviteSize.LARGE.value, CollectiviteSize.XLARGE.value]
 CADRE = "/ressources/?type=cadre"
 
 
-NBSP = "\u00a0"
-# Fields whose value is an identifier, a URL or a choice: never retouched by `_typography`.
+# Fields whose value is an identifier, a URL or a choice: never retouched by `french_typography`.
 RAW_FIELDS = {"slug", "kind", "audience", "source_url", "source_status"}
-
-
-def _typography(text: str) -> str:
-    """French typography: a non-breaking space before « : ; ! ? » and inside guillemets (authors type plain spaces)."""
-    for mark in (":", ";", "!", "?", "»"):
-        text = text.replace(f" {mark}", f"{NBSP}{mark}")
-    return text.replace("« ", f"«{NBSP}")
 
 
 def _resource(slug: str, kind: ResourceKind, **fields) -> dict:
     fields = {
-        name: _typography(value) if isinstance(value, str) and name not in RAW_FIELDS else value
+        name: french_typography(value) if isinstance(value, str) and name not in RAW_FIELDS else value
         for name, value in fields.items()
     }
     return {
@@ -187,27 +181,21 @@ FRAMEWORK = [
 
             ## Le calendrier
 
-            L’article 113 échelonne l’application :
-
-            - **2 février 2025** : dispositions générales, dont l’obligation de **maîtrise de l’IA** (article 4 :
-              les agents qui utilisent des systèmes d’IA doivent y être formés de façon adaptée) et les interdictions
-              de l’article 5 ;
-            - **2 août 2025** : modèles d’IA à usage général, gouvernance, sanctions ;
-            - **2 août 2026** : application générale, dont les obligations de transparence de l’article 50 ;
-            - **2 août 2027** : systèmes à haut risque relevant de l’article 6, paragraphe 1.
-
-            La Commission a proposé fin 2025 un paquet de simplification (« omnibus numérique », COM(2025) 820) qui
-            reporterait les obligations des systèmes de l’annexe III au **2 décembre 2027** et celles de l’annexe I
-            au 2 août 2028, l’article 50 restant inchangé ; ces dates sont données **sous réserve** de la
-            publication du texte définitif au Journal officiel. Pour les systèmes déjà utilisés par des autorités
-            publiques, une mise en conformité au plus tard le 2 août 2030 est prévue, **sous réserve** de
-            vérification dans le texte consolidé.
-
+            L’article 113 échelonne l’application ; chaque date est suivie de sa source.
+            """
+        )
+        + "\n\n"
+        + ai_act.calendar_markdown()
+        + "\n\n## La maîtrise de l’IA (article 4)\n\n"
+        + ai_act.literacy()
+        + "\n\n"
+        + md(
+            """
             ## En pratique pour la collectivité
 
             1. Recenser les outils d’IA utilisés ou en projet (y compris ceux intégrés à des logiciels métier).
             2. Classer chacun : interdit, haut risque, transparence, minimal — et le documenter.
-            3. Former les agents concernés (article 4, déjà applicable).
+            3. Prendre les mesures de maîtrise de l’IA adaptées aux agents concernés (article 4, déjà applicable).
             4. Exiger des fournisseurs, dans les marchés, la documentation et le marquage CE prévus pour le haut
                risque, et vérifier le contrôle humain prévu.
             """
@@ -396,8 +384,9 @@ FRAMEWORK = [
 
             ## Un contrôle humain effectif, concrètement
 
-            1. **Des agents formés** à ce que l’outil sait faire et ne sait pas faire (c’est aussi l’obligation de
-               maîtrise de l’IA de l’article 4 du règlement européen).
+            1. **Des agents formés** à ce que l’outil sait faire et ne sait pas faire (c’est aussi ce qu’attend
+               l’article 4 du règlement européen : des mesures pour assurer, dans toute la mesure du possible, un
+               niveau suffisant de maîtrise de l’IA, obligation de moyens plutôt que de formation).
             2. **Du temps** pour examiner les cas : l’outil ne doit pas fixer un rythme qui rend l’examen
                impossible.
             3. **Le droit de s’écarter** de la proposition de l’outil, sans avoir à se justifier davantage que pour
@@ -764,7 +753,7 @@ USE_CASES = [
         ethics=md(
             """
             - **Transparence (règlement européen, article 50)** : dire clairement à l’usager qu’il échange avec une
-              IA ; cette obligation s’applique à partir du 2 août 2026
+              IA ; cette obligation s’applique depuis le 2 août 2026
               ([voir la fiche](/ressources/reglement-europeen-ia/)).
             - **Données personnelles** : un courrier d’usager ne doit pas partir vers un service d’IA hébergé hors
               de l’Union ni servir à entraîner le modèle d’un fournisseur ; vérifier le contrat, l’hébergement et la
@@ -1414,8 +1403,10 @@ GUIDES = [
 
             ## 5. Associer les agents et les usagers
 
-            Les agents qui utiliseront l’outil doivent participer à sa conception et être formés (c’est une
-            obligation du règlement européen depuis février 2025). Les usagers concernés, ou leurs représentants,
+            Les agents qui utiliseront l’outil doivent participer à sa conception et savoir ce qu’il fait et ne
+            fait pas : depuis février 2025, l’article 4 du règlement européen oblige à prendre des mesures pour
+            assurer, dans toute la mesure du possible, un niveau suffisant de maîtrise de l’IA (une obligation de
+            moyens, pas une obligation de formation). Les usagers concernés, ou leurs représentants,
             peuvent être consultés : cela évite les mauvaises surprises et renforce la confiance.
 
             ## 6. Expérimenter petit, évaluer honnêtement

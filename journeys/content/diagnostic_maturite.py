@@ -6,6 +6,8 @@ EU ALTAI self-assessment list and the UNESCO readiness assessment methodology. E
 answers (0 = not started … 3 = mature) and a weight (1–3).
 """
 
+from common import ai_act
+
 DIAGNOSTIC = {
     "slug": "maturite-ia-donnees",
     "name": "Diagnostic de maturité données et IA",
@@ -131,9 +133,8 @@ DIAGNOSTIC = {
                     "title": "Sensibiliser élus et agents aux données et à l’IA",
                     "text": (
                         "Organisez une courte sensibilisation commune aux élus et aux agents : ce que sont les "
-                        "données, ce que l’IA sait faire et ne sait pas faire, les risques. Le règlement "
-                        "européen sur l’IA demande déjà de veiller à la maîtrise de l’IA des personnes qui "
-                        "l’utilisent (article 4)."
+                        "données, ce que l’IA sait faire et ne sait pas faire, les risques. Depuis le "
+                        f"2 février 2025, {ai_act.literacy_short()}."
                     ),
                     "links": [
                         {"label": "Ressources de formation", "url": "/ressources/"},
@@ -495,9 +496,8 @@ DIAGNOSTIC = {
             "dimension": "competences",
             "text": "Les élus et les agents ont-ils été sensibilisés à l’intelligence artificielle ?",
             "help": (
-                "Fonctionnement, limites, erreurs possibles, biais et risques. Depuis le 2 février 2025, le "
-                "règlement européen sur l’IA (article 4) demande de veiller à la maîtrise de l’IA des personnes "
-                "qui utilisent un système d’IA."
+                "Fonctionnement, limites, erreurs possibles, biais et risques. Depuis le 2 février 2025, "
+                f"{ai_act.literacy_short()}."
             ),
             "weight": 3,
             "choices": [
@@ -689,7 +689,8 @@ DIAGNOSTIC = {
             "text": "Connaissez-vous les obligations du règlement européen sur l’IA (AI Act) ?",
             "help": (
                 "Le règlement (UE) 2024/1689 classe les systèmes d’IA par niveau de risque ; ses obligations "
-                "entrent en application par étapes entre 2025 et 2027."
+                f"entrent en application par étapes entre {ai_act.years_span()} (voir le calendrier de la fiche "
+                "sur le règlement européen)."
             ),
             "weight": 2,
             "choices": [

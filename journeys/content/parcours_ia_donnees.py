@@ -3,6 +3,8 @@
 Format: see the shared vocabulary (`TEMPLATE` dict, six stages in a fixed order, steps with unique keys).
 """
 
+from common import ai_act
+
 TEMPLATE = {
     "slug": "parcours-ia-donnees",
     "name": "Parcours IA & données",
@@ -329,7 +331,8 @@ TEMPLATE = {
                     "help": (
                         "Associer tôt les personnes concernées évite les mauvaises surprises. Lorsque le "
                         "projet modifie l’organisation ou les conditions de travail, pensez à informer ou "
-                        "consulter le comité social territorial (CST)."
+                        "consulter le comité social territorial (CST) : celui de la collectivité à partir de 50 "
+                        "agents, celui du centre de gestion en dessous."
                     ),
                     "required": False,
                     "choices": [
@@ -626,10 +629,8 @@ TEMPLATE = {
                     "kind": "checklist",
                     "title": "Les agents utilisateurs sont formés, y compris aux limites de l’outil",
                     "help": (
-                        "Depuis le 2 février 2025, le règlement européen sur l’IA (article 4) demande de "
-                        "veiller à un niveau suffisant de maîtrise de l’IA chez les personnes qui utilisent "
-                        "un système d’IA. Concrètement : savoir ce que fait l’outil, quand il se trompe et "
-                        "quand ne pas le suivre."
+                        f"Depuis le 2 février 2025, {ai_act.literacy_short()}. Concrètement : savoir ce que "
+                        "fait l’outil, quand il se trompe et quand ne pas le suivre."
                     ),
                     "required": True,
                 },
@@ -706,7 +707,7 @@ TEMPLATE = {
                         "Si l’outil contribue à des décisions individuelles, inscrivez-le à l’inventaire de "
                         "vos principaux traitements algorithmiques (finalité, données utilisées, degré "
                         "d’automatisation, base légale) et publiez-en les règles si votre collectivité compte "
-                        "50 agents ou plus."
+                        "50 agents ou plus en équivalents temps plein (ETP)."
                     ),
                     "required": False,
                 },
