@@ -252,9 +252,20 @@ def update_project(
 # --- Step answers ----------------------------------------------------------------------------------------------
 
 
-def _clean_value(step: Step, data: dict) -> tuple[dict, bool]:
+def offered_choices(step: Step, collectivite_kind: str, kept: Iterable[str] = ()) -> list[str]:
+    """The step's choices offered to this kind of collectivité (a grant only to those it is for), plus `kept`.
+
+    `kept` are choices already saved: an answer saved before a choice was reserved is never lost.
+    """
+    reserved = step.choice_kinds or {}
+    kept = set(kept)
+    return [c for c in step.choices if c in kept or collectivite_kind in reserved.get(c, [collectivite_kind])]
+
+
+def _clean_value(step: Step, data: dict, offered: list[str] | None = None) -> tuple[dict, bool]:
     """Validate the posted data for the step's kind; returns (value, done). Raises InvalidAnswerError."""
     kind = step.kind
+    offered = step.choices if offered is None else offered
     if kind == StepKind.TEXT:
         text = (data.get("text") or "").strip()
         if len(text) > MAX_TEXT_LENGTH:
@@ -262,12 +273,12 @@ def _clean_value(step: Step, data: dict) -> tuple[dict, bool]:
         return {"text": text}, bool(text)
     if kind == StepKind.SINGLE_CHOICE:
         choice = data.get("choice") or ""
-        if choice and choice not in step.choices:
+        if choice and choice not in offered:
             raise InvalidAnswerError("Cette réponse ne fait pas partie des choix proposés : rien n’a été enregistré.")
         return {"choice": choice}, bool(choice)
     if kind == StepKind.MULTIPLE_CHOICE:
         choices = [c for c in data.get("choices") or [] if c]
-        if any(c not in step.choices for c in choices):
+        if any(c not in offered for c in choices):
             raise InvalidAnswerError("Une réponse ne fait pas partie des choix proposés : rien n’a été enregistré.")
         ordered = [c for c in step.choices if c in choices]
         return {"choices": ordered}, bool(ordered)
@@ -429,7 +440,12 @@ def save_step_answer(
             f"L’étape « {step.stage.name} » n’est pas encore ouverte : terminez d’abord l’étape en cours. "
             "Rien n’a été enregistré."
         )
-    value, done = _clean_value(step, data)
+    offered = None
+    if step.kind in (StepKind.SINGLE_CHOICE, StepKind.MULTIPLE_CHOICE) and step.choice_kinds:
+        saved = StepAnswer.objects.filter(project=project, step=step).values_list("value", flat=True).first() or {}
+        kept = saved.get("choices") or ([saved["choice"]] if saved.get("choice") else [])
+        offered = offered_choices(step, project.organisation.kind, kept)
+    value, done = _clean_value(step, data, offered)
     file_info = None
     if step.kind == StepKind.DELIVERABLE and upload is not None:
         file_info = check_upload(upload)

@@ -129,7 +129,9 @@ def project_update(request: HttpRequest, public_id) -> HttpResponse:
 # --- Project page -----------------------------------------------------------------------------------------------
 
 
-def _step_items(stage, answers, *, editable: bool, posted=None, errors=None, conflict=None) -> list[dict]:
+def _step_items(
+    stage, answers, *, collectivite_kind: str, editable: bool, posted=None, errors=None, conflict=None
+) -> list[dict]:
     items = []
     for step in stage.steps.all():
         answer = answers.get(step.pk)
@@ -146,6 +148,7 @@ def _step_items(stage, answers, *, editable: bool, posted=None, errors=None, con
                 "note": value.get("note", ""),
                 "checked": bool(value.get("checked")),
                 "selected": selected,
+                "choices": services.offered_choices(step, collectivite_kind, selected),
                 "version": answer.version if answer else 0,
                 "done": bool(answer and answer.done),
                 "editable": editable and step.kind not in (StepKind.DIAGNOSTIC, StepKind.ETHICS_CHECK),
@@ -192,7 +195,13 @@ def _render_project(
         "selected_is_current": selected.stage.pk == current.pk,
         "reached": reached,
         "items": _step_items(
-            selected.stage, answers, editable=can_edit and reached, posted=posted, errors=errors, conflict=conflict
+            selected.stage,
+            answers,
+            collectivite_kind=project.organisation.kind,
+            editable=can_edit and reached,
+            posted=posted,
+            errors=errors,
+            conflict=conflict,
         ),
         "current_index": current.order,
         "total_stages": len(stages),

@@ -27,6 +27,7 @@ from journeys.models import (
     Stage,
     Step,
 )
+from territories.models import TerritoryKind
 
 TEMPLATE_MODULE = "journeys.content.parcours_ia_donnees"
 DIAGNOSTIC_MODULE = "journeys.content.diagnostic_maturite"
@@ -65,6 +66,11 @@ def validate_template_data(data: dict) -> None:
                 problems.append(f"action {key} : type inconnu {step.get('kind')!r}")
             if step.get("kind") in CHOICE_KINDS and len(step.get("choices") or []) < 2:
                 problems.append(f"action {key} : au moins deux choix attendus")
+            for choice, kinds in (step.get("choices_for") or {}).items():
+                if choice not in (step.get("choices") or []):
+                    problems.append(f"action {key} : choix réservé inconnu {choice!r}")
+                if not kinds or any(kind not in TerritoryKind.values for kind in kinds):
+                    problems.append(f"action {key} : types de collectivité inconnus pour {choice!r}")
             if step.get("kind") == StepKind.LINK and not (step.get("link") or {}).get("url"):
                 problems.append(f"action {key} : lien sans adresse")
     if problems:
@@ -131,6 +137,7 @@ def load_template(data: dict) -> tuple[JourneyTemplate, bool]:
                 help=step.get("help", ""),
                 required=bool(step.get("required", True)),
                 choices=list(step.get("choices") or []),
+                choice_kinds=dict(step.get("choices_for") or {}),
                 link=dict(step.get("link") or {}),
                 deliverable_hint=step.get("deliverable_hint", "")[:200],
             )

@@ -529,24 +529,39 @@ TEMPLATE = {
                     "kind": "multiple_choice",
                     "title": "Quels financements envisagez-vous ?",
                     "help": (
-                        "La DETR (dotation d’équipement des territoires ruraux) et la DSIL (dotation de "
-                        "soutien à l’investissement local) sont des subventions de l’État pour des dépenses "
-                        "d’investissement, instruites par la préfecture selon des priorités définies "
-                        "localement chaque année. France 2030 finance des projets par appels à projets ; "
-                        "la Banque des Territoires propose des prêts et cofinance des études et de "
-                        "l’ingénierie."
+                        "Les dotations d’investissement de l’État sont réservées à certaines collectivités : "
+                        "la DETR aux communes et EPCI qui remplissent ses critères (article L2334-33 du code "
+                        "général des collectivités territoriales), la DSIL aux communes et EPCI (article "
+                        "L2334-42), la DSID aux départements (article L3334-10) ; les régions n’en ont aucune. "
+                        "Seuls les choix ouverts à votre collectivité sont proposés. Toutes trois financent des "
+                        "dépenses d’investissement, instruites par la préfecture selon des priorités fixées "
+                        "chaque année : un abonnement à un logiciel ou à un service en ligne est une dépense de "
+                        "fonctionnement, qu’elles ne financent pas. Le projet de loi de finances pour 2026 "
+                        "proposait de fusionner DETR et DSIL avec la DPV dans un fonds unique ; le Sénat a "
+                        "supprimé cette fusion en décembre 2025 : nous n’avons pas vérifié le texte définitif, "
+                        "demandez à la préfecture le nom et les règles de la dotation en vigueur. France 2030 "
+                        "finance des projets par appels à projets ; la Banque des Territoires propose des prêts "
+                        "et cofinance des études et de l’ingénierie ; Aides-territoires recense les aides "
+                        "publiques ouvertes à votre collectivité."
                     ),
                     "required": False,
                     "choices": [
                         "Budget propre de la collectivité",
                         "Dotation d’équipement des territoires ruraux (DETR)",
                         "Dotation de soutien à l’investissement local (DSIL)",
+                        "Dotation de soutien à l’investissement des départements (DSID)",
                         "Appel à projets France 2030",
                         "Banque des Territoires (prêt, cofinancement d’études ou d’ingénierie)",
                         "Fonds européens (par exemple le FEDER, géré par la région)",
                         "Aide de la région ou du département",
                         "Partage des coûts avec d’autres collectivités",
                     ],
+                    # Grants reserved by law to some kinds of collectivité (CGCT L2334-33, L2334-42, L3334-10).
+                    "choices_for": {
+                        "Dotation d’équipement des territoires ruraux (DETR)": ["commune", "epci"],
+                        "Dotation de soutien à l’investissement local (DSIL)": ["commune", "epci"],
+                        "Dotation de soutien à l’investissement des départements (DSID)": ["departement"],
+                    },
                 },
                 {
                     "key": "programme_national",
@@ -583,13 +598,17 @@ TEMPLATE = {
                 {
                     "key": "ressources_financement",
                     "kind": "link",
-                    "title": "Consulter les ressources sur les financements",
+                    "title": "Consulter le guide des financements",
                     "help": (
-                        "Guides, modèles et retours d’expérience pour préparer un dossier de subvention et "
-                        "un plan de financement."
+                        "Qui peut demander quelle aide, ce qu’elle finance, où chercher les appels ouverts et "
+                        "comment bâtir le plan de financement. Pour l’achat lui-même : [le guide de la "
+                        "commande publique](/ressources/commande-publique-ia-donnees/)."
                     ),
                     "required": False,
-                    "link": {"label": "Voir les ressources", "url": "/ressources/"},
+                    "link": {
+                        "label": "Lire le guide des financements",
+                        "url": "/ressources/financer-un-projet-donnees-ia/",
+                    },
                 },
                 {
                     "key": "plan_financement",

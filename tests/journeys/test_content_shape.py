@@ -11,6 +11,9 @@ import pytest
 from journeys.content.cadrage_ethique import ETHICS_CHECK
 from journeys.content.diagnostic_maturite import DIAGNOSTIC
 from journeys.content.parcours_ia_donnees import TEMPLATE
+from resources.content import RESOURCES
+
+RESOURCE_SLUGS = {entry["slug"] for entry in RESOURCES}
 
 THEMES = {
     "donnees",
@@ -76,6 +79,8 @@ def _internal_url_ok(url: str) -> bool:
     if url.startswith("/catalogue/?theme="):
         theme = url.removeprefix("/catalogue/?theme=").removesuffix("&ia=oui")
         return theme in THEMES
+    if url.startswith("/ressources/") and url.count("/") == 3:
+        return url.split("/")[2] in RESOURCE_SLUGS
     return url in {"/catalogue/", "/ressources/"}
 
 
