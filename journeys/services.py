@@ -608,6 +608,19 @@ def add_comment(*, project: Project, author: User, body: str) -> Comment:
 
 # --- Diagnostic ------------------------------------------------------------------------------------------------
 
+# The stored answer of a choice without a score (« non concerné ») : recorded, left out of the scores.
+NOT_CONCERNED = "nc"
+
+
+def choice_value(choice: dict) -> str:
+    """The form value of a diagnostic choice: its score, or NOT_CONCERNED for a choice without one."""
+    return NOT_CONCERNED if choice.get("score") is None else str(choice["score"])
+
+
+def stored_answer(choice: dict) -> int | str:
+    """What an answer stores: the score (int), or NOT_CONCERNED."""
+    return NOT_CONCERNED if choice.get("score") is None else choice["score"]
+
 
 def compute_scores(diagnostic: Diagnostic, answers: dict) -> tuple[dict[str, int | None], int | None]:
     """Scores per dimension (0–100, None when nothing answered) and overall (mean of answered dimensions).
@@ -619,9 +632,9 @@ def compute_scores(diagnostic: Diagnostic, answers: dict) -> tuple[dict[str, int
     for dimension in diagnostic.dimensions.all():
         earned = possible = 0
         for question in dimension.questions.all():
-            if question.key not in answers:
+            if question.key not in answers or answers[question.key] == NOT_CONCERNED:
                 continue
-            top = max(choice["score"] for choice in question.choices) or 3
+            top = max(choice["score"] for choice in question.choices if choice.get("score") is not None) or 3
             earned += question.weight * int(answers[question.key])
             possible += question.weight * top
         scores[dimension.key] = round(100 * earned / possible) if possible else None
@@ -688,7 +701,7 @@ def save_diagnostic(
         raw = raw_answers.get(question.key)
         if raw in (None, ""):
             continue
-        allowed = {str(choice["score"]): choice["score"] for choice in question.choices}
+        allowed = {choice_value(choice): stored_answer(choice) for choice in question.choices}
         if str(raw) not in allowed:
             raise InvalidAnswerError(
                 f"Réponse non prévue à la question « {question.text} » : rien n’a été enregistré."

@@ -434,7 +434,7 @@ def _diagnostic_rows(diagnostic, answers: dict, *, theirs: dict | None = None, m
     for dimension in diagnostic.dimensions.all():
         questions = []
         for q in dimension.questions.all():
-            labels = {str(choice["score"]): choice["label"] for choice in q.choices}
+            labels = {services.choice_value(choice): choice["label"] for choice in q.choices}
             their, my = str((theirs or {}).get(q.key, "")), str((mine or {}).get(q.key, ""))
             conflict = None
             if theirs is not None and their and my and their != my:
@@ -443,6 +443,7 @@ def _diagnostic_rows(diagnostic, answers: dict, *, theirs: dict | None = None, m
                 {
                     "question": q,
                     "answer": str(answers.get(q.key, "")),
+                    "choices": [{"value": services.choice_value(c), "label": c["label"]} for c in q.choices],
                     "help_html": render_markdown(q.help),
                     "conflict": conflict,
                 }

@@ -330,6 +330,25 @@ DIAGNOSTIC = {
     "questions": [
         # --- Stratégie et gouvernance ---------------------------------------------------------------
         {
+            "key": "strat-0",
+            "dimension": "strategie",
+            "text": "Quels outils de données ou d’IA la collectivité utilise-t-elle déjà ?",
+            "help": (
+                "Pour situer le point de départ : retenez ce qui est en service aujourd’hui, même à petite "
+                "échelle, y compris dans un logiciel métier ou chez l’intercommunalité."
+            ),
+            "weight": 1,
+            "choices": [
+                {"label": "Aucun : des logiciels de bureautique et de gestion seulement", "score": 0},
+                {"label": "Des tableaux de suivi ou des exports de nos logiciels métier", "score": 1},
+                {
+                    "label": "Des outils de données partagés : tableau de bord, carte (SIG), portail open data",
+                    "score": 2,
+                },
+                {"label": "Des outils de données et au moins un outil d’IA en service, recensés", "score": 3},
+            ],
+        },
+        {
             "key": "strat-1",
             "dimension": "strategie",
             "text": "Les données et le numérique figurent-ils dans les orientations politiques de la collectivité ?",
@@ -552,6 +571,8 @@ DIAGNOSTIC = {
                 {"label": "Des agents en utilisent individuellement, sans règles", "score": 1},
                 {"label": "Des règles d’usage ont été diffusées", "score": 2},
                 {"label": "Des outils validés sont fournis, avec règles d’usage et formation", "score": 3},
+                # Checked, nobody uses them: nothing to frame, the question does not lower the score.
+                {"label": "Personne ne les utilise, c’est vérifié", "score": None},
             ],
         },
         # --- Infrastructures et outils ---------------------------------------------------------------
@@ -666,6 +687,7 @@ DIAGNOSTIC = {
                 {"label": "Quelques-uns sont identifiés", "score": 1},
                 {"label": "Un inventaire existe", "score": 2},
                 {"label": "Inventaire à jour, mention sur les décisions et règles publiées", "score": 3},
+                {"label": "Non concerné : aucune décision individuelle ne s’appuie sur un algorithme", "score": None},
             ],
         },
         {
@@ -773,6 +795,10 @@ DIAGNOSTIC = {
                 {"label": "Parfois", "score": 1},
                 {"label": "Oui, une mention figure sur les décisions concernées", "score": 2},
                 {"label": "Oui, avec une explication sur demande et un réexamen possible par un agent", "score": 3},
+                {
+                    "label": "Non concerné : aucun algorithme ni aucune IA n’intervient auprès des usagers",
+                    "score": None,
+                },
             ],
         },
         {

@@ -91,9 +91,13 @@ def validate_diagnostic_data(data: dict) -> None:
         seen.add(key)
         if question.get("dimension") not in dimension_keys:
             problems.append(f"question {key} : dimension inconnue {question.get('dimension')!r}")
-        scores = [choice.get("score") for choice in question.get("choices", [])]
+        # A choice without a score is a « non concerné » answer (at most one), left out of the scores.
+        choices = question.get("choices", [])
+        scores = [choice.get("score") for choice in choices if choice.get("score") is not None]
         if len(scores) < 2 or any(not isinstance(score, int) or not 0 <= score <= 3 for score in scores):
             problems.append(f"question {key} : réponses notées de 0 à 3 attendues")
+        if len(choices) - len(scores) > 1:
+            problems.append(f"question {key} : une seule réponse « non concerné » possible")
     if problems:
         raise ContentError("Diagnostic invalide : " + " ; ".join(problems))
 
