@@ -373,9 +373,10 @@ TEMPLATE = {
                     "kind": "multiple_choice",
                     "title": "Quelles options envisagez-vous ?",
                     "help": (
-                        "Commencez par regarder ce qui existe : un commun numérique (logiciel libre développé "
-                        "par et pour des acteurs publics) déjà utilisé ailleurs coûte souvent moins cher et "
-                        "profite des améliorations des autres. Acheter ou faire développer vient ensuite."
+                        "Commencez par regarder ce qui existe : un commun numérique (une ressource, souvent un "
+                        "logiciel libre, produite et gouvernée par sa communauté, qu’elle soit publique ou non, "
+                        "comme QGIS ou Nextcloud) déjà utilisé ailleurs coûte souvent moins cher et profite des "
+                        "améliorations des autres. Acheter ou faire développer vient ensuite."
                     ),
                     "required": True,
                     "choices": [

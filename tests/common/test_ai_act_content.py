@@ -5,38 +5,13 @@ an article 4 sentence written by hand somewhere else would drift from the law as
 """
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
 from common import ai_act
 from common.typography import NBSP
-
-
-def _strings(value) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-
-
-def _shipped_texts() -> list[str]:
-    from catalogue.demo import SERVICES
-    from journeys.content.cadrage_ethique import ETHICS_CHECK
-    from journeys.content.diagnostic_maturite import DIAGNOSTIC
-    from journeys.content.loader import ethics_rules
-    from journeys.content.parcours_ia_donnees import TEMPLATE
-    from resources.content import RESOURCES
-
-    return list(_strings([TEMPLATE, DIAGNOSTIC, ETHICS_CHECK, ethics_rules(), RESOURCES, SERVICES]))
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace(NBSP, " ").replace("\u202f", " "))
+from tests.common.shipped_texts import plain as _plain
+from tests.common.shipped_texts import shipped_texts as _shipped_texts
 
 
 def _resource(slug: str) -> dict:
