@@ -338,6 +338,57 @@ FRAMEWORK = [
         ),
     ),
     _resource(
+        "accessibilite-numerique-rgaa",
+        ResourceKind.FRAMEWORK,
+        title="L’accessibilité numérique des services de la collectivité : la loi et le RGAA",
+        summary=(
+            "Sites, intranets, applications et mobilier urbain numérique d’une collectivité doivent être accessibles "
+            "aux personnes en situation de handicap : ce que la loi impose, ce que contient le RGAA et par où "
+            "commencer."
+        ),
+        themes=["relation-usagers", "inclusion-numerique"],
+        audience=Audience.ALL.value,
+        source_publisher="Loi n° 2005-102 du 11 février 2005, article 47 ; décret n° 2019-768 du 24 juillet 2019",
+        source_url="https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000038811937",
+        source_date="Décret n° 2019-768 du 24 juillet 2019",
+        source_licence="Textes officiels",
+        body=md(
+            """
+            ## Ce que la loi impose
+
+            L’article 47 de la loi n° 2005-102 du 11 février 2005 oblige les organismes publics, dont les
+            collectivités, à rendre accessibles leurs services de communication au public en ligne : sites,
+            intranets, extranets, applications mobiles, progiciels utilisés en ligne et mobilier urbain numérique.
+            Le décret n° 2019-768 du 24 juillet 2019 en précise la mise en œuvre :
+
+            - publier une **déclaration d’accessibilité** pour chaque service, indiquant son état de conformité ;
+            - indiquer cet état sur la page d’accueil ;
+            - adopter un **schéma pluriannuel** de mise en accessibilité, décliné en plans d’actions.
+
+            ## Le référentiel : le RGAA
+
+            Le référentiel général d’amélioration de l’accessibilité (RGAA) fixe la méthode et les critères de
+            contrôle. Sa version 4 date de septembre 2019 et sa version 4.1 de décembre 2020 ; elle compte
+            106 critères. Un service est dit totalement conforme quand il les respecte tous, partiellement
+            conforme au-delà de la moitié, non conforme en deçà.
+
+            D’après des sources secondaires, le contrôle du respect de ces obligations relève de l’ARCOM depuis
+            l’ordonnance n° 2023-859 du 6 septembre 2023 : vérifiez-le sur Légifrance. Nous n’avons pas pu
+            vérifier le montant des sanctions : il n’est pas indiqué ici.
+
+            ## Par où commencer
+
+            1. Recenser les services en ligne de la collectivité, y compris ceux fournis par un prestataire.
+            2. Faire réaliser un audit sur un échantillon de pages représentatif, puis publier la déclaration.
+            3. Exiger la conformité au RGAA dans les marchés ([le guide de la commande
+               publique](/ressources/commande-publique-ia-donnees/)) et la vérifier à la recette.
+            4. Garder un accès humain pour chaque démarche : l’accessibilité numérique ne remplace pas l’accueil.
+            5. Pour un outil d’IA (agent conversationnel, synthèse vocale), vérifier qu’il reste utilisable au
+               clavier et avec un lecteur d’écran, et qu’une autre voie existe.
+            """
+        ),
+    ),
+    _resource(
         "controle-humain-et-recours",
         ResourceKind.FRAMEWORK,
         title="Contrôle humain et droit de contester une décision",

@@ -38,7 +38,7 @@ DIAGNOSTIC = {
                         "et plus réaliste."
                     ),
                     "links": [
-                        {"label": "Ressources pour démarrer", "url": "/ressources/"},
+                        {"label": "Lancer un premier projet", "url": "/ressources/demarrer-un-projet-ia/"},
                         {"label": "Services de gestion interne", "url": "/catalogue/?theme=administration"},
                     ],
                 },
@@ -51,7 +51,7 @@ DIAGNOSTIC = {
                         "intercommunalité ou de votre syndicat informatique pour mutualiser ce qui peut l’être."
                     ),
                     "links": [
-                        {"label": "Guides et retours d’expérience", "url": "/ressources/"},
+                        {"label": "Retours d’expérience de collectivités", "url": "/ressources/?type=cas-usage"},
                         {"label": "Services de données et d’open data", "url": "/catalogue/?theme=donnees"},
                     ],
                 },
@@ -65,7 +65,7 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Participation citoyenne", "url": "/catalogue/?theme=participation-citoyenne"},
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {"label": "Baromètres et rapports de référence", "url": "/ressources/?type=bibliographie"},
                     ],
                 },
             ],
@@ -88,7 +88,7 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Outils de données", "url": "/catalogue/?theme=donnees"},
-                        {"label": "Modèles d’inventaire et guides", "url": "/ressources/"},
+                        {"label": "Ressources sur les données", "url": "/ressources/?theme=donnees"},
                     ],
                 },
                 {
@@ -115,7 +115,7 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Outils d’open data", "url": "/catalogue/?theme=donnees"},
-                        {"label": "Ressources sur l’open data", "url": "/ressources/"},
+                        {"label": "L’ouverture des données par défaut", "url": "/ressources/open-data-par-defaut/"},
                     ],
                 },
             ],
@@ -137,7 +137,10 @@ DIAGNOSTIC = {
                         f"2 février 2025, {ai_act.literacy_short()}."
                     ),
                     "links": [
-                        {"label": "Ressources de formation", "url": "/ressources/"},
+                        {
+                            "label": "La maîtrise de l’IA (règlement européen)",
+                            "url": "/ressources/reglement-europeen-ia/",
+                        },
                         {"label": "Inclusion numérique", "url": "/catalogue/?theme=inclusion-numerique"},
                     ],
                 },
@@ -151,7 +154,7 @@ DIAGNOSTIC = {
                         "centre de gestion."
                     ),
                     "links": [
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {"label": "Retours d’expérience de collectivités", "url": "/ressources/?type=cas-usage"},
                         {"label": "Services de gestion interne", "url": "/catalogue/?theme=administration"},
                     ],
                 },
@@ -168,7 +171,7 @@ DIAGNOSTIC = {
                             "label": "Services d’intelligence artificielle",
                             "url": "/catalogue/?theme=intelligence-artificielle",
                         },
-                        {"label": "Guides", "url": "/ressources/"},
+                        {"label": "Guides pratiques", "url": "/ressources/?type=guide"},
                     ],
                 },
             ],
@@ -192,7 +195,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Services de sécurité numérique", "url": "/catalogue/?theme=securite-numerique"},
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {
+                            "label": "Ressources sur la sécurité numérique",
+                            "url": "/ressources/?theme=securite-numerique",
+                        },
                     ],
                 },
                 {
@@ -205,7 +211,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Services de gestion interne", "url": "/catalogue/?theme=administration"},
-                        {"label": "Commande publique", "url": "/catalogue/?theme=finances-achats"},
+                        {
+                            "label": "Acheter en gardant la maîtrise des données",
+                            "url": "/ressources/commande-publique-ia-donnees/",
+                        },
                     ],
                 },
                 {
@@ -218,7 +227,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Relation aux usagers", "url": "/catalogue/?theme=relation-usagers"},
-                        {"label": "Environnement et énergie", "url": "/catalogue/?theme=environnement-energie"},
+                        {
+                            "label": "L’empreinte environnementale du numérique",
+                            "url": "/ressources/empreinte-environnementale-ia/",
+                        },
                     ],
                 },
             ],
@@ -240,7 +252,7 @@ DIAGNOSTIC = {
                         "jour le registre des traitements et associez-le à chaque nouveau projet."
                     ),
                     "links": [
-                        {"label": "Ressources juridiques", "url": "/ressources/"},
+                        {"label": "Le RGPD et l’analyse d’impact", "url": "/ressources/rgpd-et-aipd/"},
                         {"label": "Sécurité numérique", "url": "/catalogue/?theme=securite-numerique"},
                     ],
                 },
@@ -255,7 +267,10 @@ DIAGNOSTIC = {
                         "niveaux de risque du règlement européen."
                     ),
                     "links": [
-                        {"label": "Guides sur les algorithmes publics", "url": "/ressources/"},
+                        {
+                            "label": "Recenser les algorithmes de la collectivité",
+                            "url": "/ressources/inventaire-algorithmes-publics/",
+                        },
                         {
                             "label": "Services d’intelligence artificielle",
                             "url": "/catalogue/?theme=intelligence-artificielle",
@@ -271,8 +286,11 @@ DIAGNOSTIC = {
                         "d’écoconception de services numériques, RGESN) dans vos cahiers des charges."
                     ),
                     "links": [
-                        {"label": "Environnement et énergie", "url": "/catalogue/?theme=environnement-energie"},
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {
+                            "label": "L’empreinte environnementale de l’IA",
+                            "url": "/ressources/empreinte-environnementale-ia/",
+                        },
+                        {"label": "Le cadre éthique et juridique", "url": "/ressources/?type=cadre"},
                     ],
                 },
             ],
@@ -308,7 +326,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Participation citoyenne", "url": "/catalogue/?theme=participation-citoyenne"},
-                        {"label": "Ressources sur l’accessibilité", "url": "/ressources/"},
+                        {
+                            "label": "L’accessibilité numérique (RGAA)",
+                            "url": "/ressources/accessibilite-numerique-rgaa/",
+                        },
                     ],
                 },
                 {
@@ -321,7 +342,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Relation aux usagers", "url": "/catalogue/?theme=relation-usagers"},
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {
+                            "label": "Ressources sur la relation aux usagers",
+                            "url": "/ressources/?theme=relation-usagers",
+                        },
                     ],
                 },
             ],

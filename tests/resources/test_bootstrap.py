@@ -28,7 +28,7 @@ def test_bootstrap_loads_the_library():
     kinds = Counter(Resource.objects.published().values_list("kind", flat=True))
     assert kinds[ResourceKind.BIBLIOGRAPHY] >= 8
     assert kinds[ResourceKind.USE_CASE] >= 6
-    assert 4 <= kinds[ResourceKind.FRAMEWORK] <= 6
+    assert 4 <= kinds[ResourceKind.FRAMEWORK] <= 7
     assert f"Ressources : {len(RESOURCES)} créées, 0 mises à jour." in output
     air = Resource.objects.get(slug="prevision-qualite-air")
     assert {theme.slug for theme in air.themes.all()} >= {"environnement-energie", "mobilite"}
