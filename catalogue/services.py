@@ -36,7 +36,9 @@ class ContactError(CatalogueError):
 
 
 def _search_text(service: Service) -> str:
-    themes = " ".join(theme.name for theme in service.themes.all())
+    from catalogue.demo import THEME_KEYWORDS
+
+    themes = " ".join(f"{theme.name} {THEME_KEYWORDS.get(theme.slug, '')}" for theme in service.themes.all())
     parts = [service.name, service.pitch, service.description, service.publisher.name, themes, service.ai_description]
     return fold(" ".join(part for part in parts if part))
 
