@@ -207,6 +207,10 @@ def _render_project(
         "total_stages": len(stages),
         "next_stage": next_stage,
         "current_progress": current_progress,
+        # The last stage is done and nothing waits for ANCT: the journey is over (« terminée », not « en cours »).
+        "journey_finished": next_stage is None
+        and not current_progress.missing
+        and (not current.requires_validation or current_progress.validated),
         "to_revalidate": [p for p in progress if p.revalidate],
         "required_total": sum(p.required for p in progress),
         "required_done": sum(p.done for p in progress),
