@@ -2,8 +2,8 @@
 
 Written for the portal from the facts of shared/CONTENT_FACTS.md: our own words, sources cited as references.
 Figures reported only by the press are said to be so; a date not confirmed is marked « sous réserve ».
-Editing here and re-running `manage.py bootstrap` updates the pages (a back-office edit of a shipped
-resource is overwritten by the next bootstrap: edit the content here instead).
+Editing here and re-running `manage.py bootstrap` updates the pages that nobody edited in the administration;
+a resource edited there keeps its edits (resources.services: each row remembers the hash of the version shipped).
 """
 
 from datetime import date
