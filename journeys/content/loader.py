@@ -2,7 +2,9 @@
 read the ethics check and its rules table (YAML).
 
 Each load records a hash of the source data. Loading the same data again does nothing; loading changed data
-creates a new published version that supersedes the last one (running projects keep theirs, see models).
+creates a new published version that supersedes the last one (running projects keep theirs, see models) —
+unless an editor published a version in the administration since (no source hash): bootstrap runs on every
+deploy and never supersedes an editor's version, new projects stay on it.
 """
 
 import hashlib
@@ -110,6 +112,8 @@ def load_template(data: dict) -> tuple[JourneyTemplate, bool]:
     existing = JourneyTemplate.objects.filter(slug=data["slug"], source_hash=digest).first()
     if existing:
         return existing, False
+    if kept := _editors_version(JourneyTemplate, data["slug"]):
+        return kept, False
     previous = JourneyTemplate.objects.filter(slug=data["slug"]).order_by("-version").first()
     template = JourneyTemplate.objects.create(
         slug=data["slug"],
@@ -158,6 +162,8 @@ def load_diagnostic(data: dict) -> tuple[Diagnostic, bool]:
     existing = Diagnostic.objects.filter(slug=data["slug"], source_hash=digest).first()
     if existing:
         return existing, False
+    if kept := _editors_version(Diagnostic, data["slug"]):
+        return kept, False
     previous = Diagnostic.objects.filter(slug=data["slug"]).order_by("-version").first()
     diagnostic = Diagnostic.objects.create(
         slug=data["slug"],
@@ -206,6 +212,12 @@ def load_diagnostic(data: dict) -> tuple[Diagnostic, bool]:
     return diagnostic, True
 
 
+def _editors_version(model, slug: str):
+    """The latest published version when an editor published it in the administration (no source hash)."""
+    published = model.objects.filter(slug=slug, status=TemplateStatus.PUBLISHED).order_by("-version").first()
+    return published if published is not None and not published.source_hash else None
+
+
 def _content(module_name: str, attribute: str) -> dict | None:
     try:
         module = importlib.import_module(module_name)
@@ -229,7 +241,10 @@ def load_default_content(stdout=None) -> None:
             continue
         obj, created = loader(data)
         if stdout:
-            stdout.write(f"{obj} : {'chargé' if created else 'déjà à jour'}.\n")
+            state = "chargé" if created else "déjà à jour"
+            if not created and not obj.source_hash:
+                state = "version publiée dans l’administration, conservée"
+            stdout.write(f"{obj} : {state}.\n")
     refreshed = refresh_ethics_results()
     if stdout and refreshed:
         stdout.write(f"Cadrages éthiques réévalués avec les règles en vigueur : {refreshed}.\n")
