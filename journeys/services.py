@@ -543,7 +543,8 @@ def advance_stage(*, project: Project, user: User, target_stage_id: int | None =
     StageTransition.objects.create(
         project=project, from_stage=current, to_stage=next_stage, kind=TransitionKind.FORWARD, by=user
     )
-    _record(project, kind=EventKind.STAGE_FORWARD, actor=user, message=f"est passé à l’étape « {next_stage.name} »")
+    message = f"a fait passer le projet à l’étape «\u00a0{next_stage.name}\u00a0»"  # agrees with no one
+    _record(project, kind=EventKind.STAGE_FORWARD, actor=user, message=message)
     return next_stage
 
 
@@ -563,9 +564,8 @@ def go_back_to_stage(*, project: Project, user: User, stage_id: int, reason: str
     StageTransition.objects.create(
         project=project, from_stage=current, to_stage=stage, kind=TransitionKind.BACK, by=user, reason=reason[:2000]
     )
-    _record(
-        project, kind=EventKind.STAGE_BACK, actor=user, message=f"est revenu à l’étape « {stage.name} » : {reason}"
-    )
+    message = f"a ramené le projet à l’étape «\u00a0{stage.name}\u00a0»\u00a0: {reason}"
+    _record(project, kind=EventKind.STAGE_BACK, actor=user, message=message)
     return stage
 
 
