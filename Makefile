@@ -27,10 +27,11 @@ migrate: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 
 ## The portal on the embedded default: SQLite, tasks inline, emails in var/mail/.
+## Links in emails use the port it runs on (SITE_URL derived from HOST and PORT unless already set).
 run: system-deps $(STAMP) migrate
 	$(BIN)/python manage.py bootstrap
 	@echo "→ Portail prêt sur http://$(HOST):$(PORT)/ (courriels dans var/mail/)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 demo: $(STAMP) migrate
 	$(BIN)/python manage.py bootstrap

@@ -31,8 +31,8 @@ from accounts.enums import JoinRequestStatus, OrganisationStatus
 from accounts.models import JoinRequest, Membership, Organisation, StaffScope, User
 from accounts.second_factor import has_passed_second_factor, second_factor_redirect
 
-admin.site.site_header = "Territoires IA — back-office ANCT"
-admin.site.site_title = "Back-office ANCT"
+admin.site.site_header = "Territoires IA — administration ANCT"
+admin.site.site_title = "Administration ANCT"
 admin.site.index_title = "Accompagnement des collectivités"
 
 _django_has_permission = admin.site.has_permission

@@ -249,14 +249,14 @@ def second_factor_redirect(request: HttpRequest, next_url: str) -> HttpResponse 
         _count_fresh_login_as_reauthentication(request)
         messages.warning(
             request,
-            "Le back-office de l’ANCT exige une double authentification. Activez une application "
-            "d’authentification (code à usage unique), puis revenez au back-office.",
+            "L’administration du portail exige une double authentification. Activez une application "
+            "d’authentification (code à usage unique), puis revenez à l’administration.",
         )
         return HttpResponseRedirect(reverse("mfa_activate_totp"))
     if not has_passed_second_factor(request):
         messages.warning(
             request,
-            "Pour accéder au back-office, saisissez le code de votre application d’authentification.",
+            "Pour accéder à l’administration, saisissez le code de votre application d’authentification.",
         )
         return HttpResponseRedirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': next_url})}")
     return None

@@ -31,5 +31,7 @@ class CatalogueConfig(AppConfig):
         if not Service.objects.exists():
             count = services.load_demo_services()
             stdout.write(f"Catalogue : {count} services de démonstration chargés.")
+        else:
+            services.refresh_search_index()  # the theme keywords (catalogue.demo.THEME_KEYWORDS) may have changed
         if Adoption.objects.exists():
             services.refresh_adopter_counts()

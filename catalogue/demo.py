@@ -25,6 +25,17 @@ THEMES = [
     ("culture-tourisme", "Culture et tourisme"),
 ]
 
+# Words a reader types for a theme without using its name (acronyms, synonyms): searched with the theme's
+# services, so « SIG » finds the GIS tools. Kept here, with the themes they belong to.
+THEME_KEYWORDS = {
+    "cartographie": "SIG système d’information géographique carte cartographique",
+    "intelligence-artificielle": "IA",
+    "donnees": "open data données ouvertes tableau de bord",
+    "relation-usagers": "GRC démarches en ligne",
+    "participation-citoyenne": "concertation consultation",
+    "securite-numerique": "cybersécurité",
+}
+
 PUBLISHERS = {
     "DINUM": (PublisherKind.DINUM, "https://www.numerique.gouv.fr"),
     "ANCT": (PublisherKind.ANCT, "https://agence-cohesion-territoires.gouv.fr"),
@@ -102,7 +113,8 @@ SERVICES = [
             "propose l’hébergement et l’accompagnement."
         ),
         "publisher": "Entr’ouvert",
-        "licence": "GPL-3.0-only",
+        # Several components: w.c.s. (GPL-2.0-or-later) and authentic2 (AGPL-3.0-or-later), among others.
+        "licence": "GPL-2.0-or-later AND AGPL-3.0-or-later",
         "source_code_url": "https://git.entrouvert.org/entrouvert",
         "website": "https://publik.entrouvert.com",
         "maturity": Maturity.GENERALISE,
@@ -531,7 +543,7 @@ SERVICES = [
             "résultats vers un tableur ou un logiciel statistique."
         ),
         "publisher": "LimeSurvey GmbH",
-        "licence": "GPL-3.0-only",
+        "licence": "GPL-2.0-or-later",
         "source_code_url": "https://github.com/LimeSurvey/LimeSurvey",
         "website": "https://www.limesurvey.org/fr",
         "maturity": Maturity.GENERALISE,

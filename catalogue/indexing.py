@@ -6,12 +6,13 @@ Below services and resources (the import), which both keep them right after thei
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Now
 
+from catalogue.demo import THEME_KEYWORDS
 from catalogue.models import Adoption, Service
 from catalogue.search import fold, search_vector_expression, uses_postgres
 
 
 def _search_text(service: Service) -> str:
-    themes = " ".join(theme.name for theme in service.themes.all())
+    themes = " ".join(f"{theme.name} {THEME_KEYWORDS.get(theme.slug, '')}" for theme in service.themes.all())
     parts = [service.name, service.pitch, service.description, service.publisher.name, themes, service.ai_description]
     return fold(" ".join(part for part in parts if part))
 

@@ -56,6 +56,8 @@ SPDX_LICENCES: dict[str, str] = {
     "BSL-1.0": "Boost Software License 1.0",
     "CC-BY-4.0": "Creative Commons Attribution 4.0",
     "CC-BY-SA-4.0": "Creative Commons Attribution – Partage dans les mêmes conditions 4.0",
+    # SPDX expressions for services made of components under different licences (Publik).
+    "GPL-2.0-or-later AND AGPL-3.0-or-later": "GNU GPL v2 ou ultérieure et GNU Affero GPL v3 ou ultérieure",
 }
 
 # Lower-case lookup: imports accept "agpl-3.0-or-later" and store the canonical spelling.

@@ -1,5 +1,6 @@
 """French full-text search: PostgreSQL tsvector with an accent-free configuration, accent-folded LIKE on SQLite."""
 
+import re
 import unicodedata
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -38,7 +39,8 @@ def search_condition(terms: str) -> Q | None:
         return Q(search_vector=_query(terms))
     condition = Q()
     for word in fold(terms).split():
-        condition &= Q(search_text__contains=word)
+        # At the start of a word, as PostgreSQL's lexemes do: « ia » must not match « social » or « media ».
+        condition &= Q(search_text__regex=rf"(^|[^a-z0-9]){re.escape(word)}")
     return condition
 
 

@@ -422,7 +422,7 @@ CSV_HEADER = [
 
 
 def _csv_response(queryset) -> HttpResponse:
-    queryset = queryset.select_related("organisation", "current_stage").prefetch_related("themes")
+    queryset = queryset.select_related("organisation__region", "current_stage").prefetch_related("themes")
     if "required_total" not in queryset.query.annotations:
         queryset = with_progress(queryset)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -440,7 +440,7 @@ def _csv_response(queryset) -> HttpResponse:
                     project.title,
                     project.organisation.name,
                     project.organisation.departement_id or "",
-                    project.organisation.region_id,
+                    project.organisation.region.name,
                     project.current_stage.name,
                     project.required_done,
                     project.required_total,

@@ -117,6 +117,12 @@ class Step(models.Model):
     help = models.TextField("aide (Markdown)", blank=True)
     required = models.BooleanField("obligatoire", default=True)
     choices = models.JSONField("choix possibles", default=list, blank=True, help_text="Liste de libellés.")
+    choice_kinds = models.JSONField(
+        "choix réservés",
+        default=dict,
+        blank=True,
+        help_text='{"libellé": ["commune", "epci"]} : ce choix n’est proposé qu’à ces types de collectivité.',
+    )
     link = models.JSONField("lien", default=dict, blank=True, help_text='{"label": "…", "url": "/catalogue/…"}')
     deliverable_hint = models.CharField("fichier attendu", max_length=200, blank=True)
     history = HistoricalRecords()

@@ -21,6 +21,7 @@ from accounts.rgpd import iso, register_exporter
 from journeys.content.loader import ethics_content
 from journeys.enums import StepKind
 from journeys.models import Comment, DiagnosticResponse, EthicsCheck, Project, Question, StepAnswer
+from journeys.services import stored_answer
 
 ANSWER_LABELS = {"text": "texte", "choice": "choix", "choices": "choix", "checked": "coche", "note": "precisions"}
 QUESTIONNAIRE_KINDS = (StepKind.DIAGNOSTIC, StepKind.ETHICS_CHECK)
@@ -171,7 +172,7 @@ def reponses_au_diagnostic(user) -> list[dict]:
     for row, changed in changes:
         for key, score in changed.items():
             question = questions.get((row.diagnostic_id, key))
-            labels = {choice["score"]: choice["label"] for choice in question.choices} if question else {}
+            labels = {stored_answer(choice): choice["label"] for choice in question.choices} if question else {}
             result.append(
                 {
                     **described.describe(row.project_id, row.history_date),

@@ -253,9 +253,20 @@ def update_project(
 # --- Step answers ----------------------------------------------------------------------------------------------
 
 
-def _clean_value(step: Step, data: dict) -> tuple[dict, bool]:
+def offered_choices(step: Step, collectivite_kind: str, kept: Iterable[str] = ()) -> list[str]:
+    """The step's choices offered to this kind of collectivité (a grant only to those it is for), plus `kept`.
+
+    `kept` are choices already saved: an answer saved before a choice was reserved is never lost.
+    """
+    reserved = step.choice_kinds or {}
+    kept = set(kept)
+    return [c for c in step.choices if c in kept or collectivite_kind in reserved.get(c, [collectivite_kind])]
+
+
+def _clean_value(step: Step, data: dict, offered: list[str] | None = None) -> tuple[dict, bool]:
     """Validate the posted data for the step's kind; returns (value, done). Raises InvalidAnswerError."""
     kind = step.kind
+    offered = step.choices if offered is None else offered
     if kind == StepKind.TEXT:
         text = (data.get("text") or "").strip()
         if len(text) > MAX_TEXT_LENGTH:
@@ -263,12 +274,12 @@ def _clean_value(step: Step, data: dict) -> tuple[dict, bool]:
         return {"text": text}, bool(text)
     if kind == StepKind.SINGLE_CHOICE:
         choice = data.get("choice") or ""
-        if choice and choice not in step.choices:
+        if choice and choice not in offered:
             raise InvalidAnswerError("Cette réponse ne fait pas partie des choix proposés : rien n’a été enregistré.")
         return {"choice": choice}, bool(choice)
     if kind == StepKind.MULTIPLE_CHOICE:
         choices = [c for c in data.get("choices") or [] if c]
-        if any(c not in step.choices for c in choices):
+        if any(c not in offered for c in choices):
             raise InvalidAnswerError("Une réponse ne fait pas partie des choix proposés : rien n’a été enregistré.")
         ordered = [c for c in step.choices if c in choices]
         return {"choices": ordered}, bool(ordered)
@@ -430,7 +441,12 @@ def save_step_answer(
             f"L’étape « {step.stage.name} » n’est pas encore ouverte : terminez d’abord l’étape en cours. "
             "Rien n’a été enregistré."
         )
-    value, done = _clean_value(step, data)
+    offered = None
+    if step.kind in (StepKind.SINGLE_CHOICE, StepKind.MULTIPLE_CHOICE) and step.choice_kinds:
+        saved = StepAnswer.objects.filter(project=project, step=step).values_list("value", flat=True).first() or {}
+        kept = saved.get("choices") or ([saved["choice"]] if saved.get("choice") else [])
+        offered = offered_choices(step, project.organisation.kind, kept)
+    value, done = _clean_value(step, data, offered)
     file_info = None
     if step.kind == StepKind.DELIVERABLE and upload is not None:
         file_info = check_upload(upload)
@@ -528,7 +544,8 @@ def advance_stage(*, project: Project, user: User, target_stage_id: int | None =
     StageTransition.objects.create(
         project=project, from_stage=current, to_stage=next_stage, kind=TransitionKind.FORWARD, by=user
     )
-    _record(project, kind=EventKind.STAGE_FORWARD, actor=user, message=f"est passé à l’étape « {next_stage.name} »")
+    message = f"a fait passer le projet à l’étape «\u00a0{next_stage.name}\u00a0»"  # agrees with no one
+    _record(project, kind=EventKind.STAGE_FORWARD, actor=user, message=message)
     return next_stage
 
 
@@ -548,9 +565,8 @@ def go_back_to_stage(*, project: Project, user: User, stage_id: int, reason: str
     StageTransition.objects.create(
         project=project, from_stage=current, to_stage=stage, kind=TransitionKind.BACK, by=user, reason=reason[:2000]
     )
-    _record(
-        project, kind=EventKind.STAGE_BACK, actor=user, message=f"est revenu à l’étape « {stage.name} » : {reason}"
-    )
+    message = f"a ramené le projet à l’étape «\u00a0{stage.name}\u00a0»\u00a0: {reason}"
+    _record(project, kind=EventKind.STAGE_BACK, actor=user, message=message)
     return stage
 
 
@@ -593,6 +609,19 @@ def add_comment(*, project: Project, author: User, body: str) -> Comment:
 
 # --- Diagnostic ------------------------------------------------------------------------------------------------
 
+# The stored answer of a choice without a score (« non concerné ») : recorded, left out of the scores.
+NOT_CONCERNED = "nc"
+
+
+def choice_value(choice: dict) -> str:
+    """The form value of a diagnostic choice: its score, or NOT_CONCERNED for a choice without one."""
+    return NOT_CONCERNED if choice.get("score") is None else str(choice["score"])
+
+
+def stored_answer(choice: dict) -> int | str:
+    """What an answer stores: the score (int), or NOT_CONCERNED."""
+    return NOT_CONCERNED if choice.get("score") is None else choice["score"]
+
 
 def compute_scores(diagnostic: Diagnostic, answers: dict) -> tuple[dict[str, int | None], int | None]:
     """Scores per dimension (0–100, None when nothing answered) and overall (mean of answered dimensions).
@@ -604,9 +633,9 @@ def compute_scores(diagnostic: Diagnostic, answers: dict) -> tuple[dict[str, int
     for dimension in diagnostic.dimensions.all():
         earned = possible = 0
         for question in dimension.questions.all():
-            if question.key not in answers:
+            if question.key not in answers or answers[question.key] == NOT_CONCERNED:
                 continue
-            top = max(choice["score"] for choice in question.choices) or 3
+            top = max(choice["score"] for choice in question.choices if choice.get("score") is not None) or 3
             earned += question.weight * int(answers[question.key])
             possible += question.weight * top
         scores[dimension.key] = round(100 * earned / possible) if possible else None
@@ -673,7 +702,7 @@ def save_diagnostic(
         raw = raw_answers.get(question.key)
         if raw in (None, ""):
             continue
-        allowed = {str(choice["score"]): choice["score"] for choice in question.choices}
+        allowed = {choice_value(choice): stored_answer(choice) for choice in question.choices}
         if str(raw) not in allowed:
             raise InvalidAnswerError(
                 f"Réponse non prévue à la question « {question.text} » : rien n’a été enregistré."

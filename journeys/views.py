@@ -129,7 +129,9 @@ def project_update(request: HttpRequest, public_id) -> HttpResponse:
 # --- Project page -----------------------------------------------------------------------------------------------
 
 
-def _step_items(stage, answers, *, editable: bool, posted=None, errors=None, conflict=None) -> list[dict]:
+def _step_items(
+    stage, answers, *, collectivite_kind: str, editable: bool, posted=None, errors=None, conflict=None
+) -> list[dict]:
     items = []
     for step in stage.steps.all():
         answer = answers.get(step.pk)
@@ -146,6 +148,7 @@ def _step_items(stage, answers, *, editable: bool, posted=None, errors=None, con
                 "note": value.get("note", ""),
                 "checked": bool(value.get("checked")),
                 "selected": selected,
+                "choices": services.offered_choices(step, collectivite_kind, selected),
                 "version": answer.version if answer else 0,
                 "done": bool(answer and answer.done),
                 "editable": editable and step.kind not in (StepKind.DIAGNOSTIC, StepKind.ETHICS_CHECK),
@@ -192,12 +195,22 @@ def _render_project(
         "selected_is_current": selected.stage.pk == current.pk,
         "reached": reached,
         "items": _step_items(
-            selected.stage, answers, editable=can_edit and reached, posted=posted, errors=errors, conflict=conflict
+            selected.stage,
+            answers,
+            collectivite_kind=project.organisation.kind,
+            editable=can_edit and reached,
+            posted=posted,
+            errors=errors,
+            conflict=conflict,
         ),
         "current_index": current.order,
         "total_stages": len(stages),
         "next_stage": next_stage,
         "current_progress": current_progress,
+        # The last stage is done and nothing waits for ANCT: the journey is over (« terminée », not « en cours »).
+        "journey_finished": next_stage is None
+        and not current_progress.missing
+        and (not current.requires_validation or current_progress.validated),
         "to_revalidate": [p for p in progress if p.revalidate],
         "required_total": sum(p.required for p in progress),
         "required_done": sum(p.done for p in progress),
@@ -425,7 +438,7 @@ def _diagnostic_rows(diagnostic, answers: dict, *, theirs: dict | None = None, m
     for dimension in diagnostic.dimensions.all():
         questions = []
         for q in dimension.questions.all():
-            labels = {str(choice["score"]): choice["label"] for choice in q.choices}
+            labels = {services.choice_value(choice): choice["label"] for choice in q.choices}
             their, my = str((theirs or {}).get(q.key, "")), str((mine or {}).get(q.key, ""))
             conflict = None
             if theirs is not None and their and my and their != my:
@@ -434,6 +447,7 @@ def _diagnostic_rows(diagnostic, answers: dict, *, theirs: dict | None = None, m
                 {
                     "question": q,
                     "answer": str(answers.get(q.key, "")),
+                    "choices": [{"value": services.choice_value(c), "label": c["label"]} for c in q.choices],
                     "help_html": render_markdown(q.help),
                     "conflict": conflict,
                 }

@@ -6,7 +6,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Ressources"
 
     def bootstrap(self, stdout) -> None:
-        """Called by `manage.py bootstrap`: create or update the shipped resources (upsert by slug, idempotent)."""
+        """Called by `manage.py bootstrap`: create the missing shipped resources, update those nobody edited."""
         from catalogue import services as catalogue_services
         from resources import services
         from resources.content import RESOURCES
@@ -15,3 +15,5 @@ class ResourcesConfig(AppConfig):
         created, updated = services.load_resources(entries=RESOURCES)
         if created or updated:
             stdout.write(f"Ressources : {created} créées, {updated} mises à jour.")
+        if kept := services.kept_after_edit(entries=RESOURCES):
+            stdout.write(f"Ressources modifiées dans l’administration, laissées telles quelles : {', '.join(kept)}.")

@@ -2,13 +2,15 @@
 
 Written for the portal from the facts of shared/CONTENT_FACTS.md: our own words, sources cited as references.
 Figures reported only by the press are said to be so; a date not confirmed is marked « sous réserve ».
-Editing here and re-running `manage.py bootstrap` updates the pages (a back-office edit of a shipped
-resource is overwritten by the next bootstrap: edit the content here instead).
+Editing here and re-running `manage.py bootstrap` updates the pages that nobody edited in the administration;
+a resource edited there keeps its edits (resources.services: each row remembers the hash of the version shipped).
 """
 
 from datetime import date
 from inspect import cleandoc as md
 
+from common import ai_act
+from common.typography import french_typography
 from resources.enums import Audience, CollectiviteSize, ResourceKind, SourceStatus
 
 UPDATED_ON = date(2026, 11, 26)
@@ -19,21 +21,13 @@ LARGE = [CollectiviteSize.LARGE.value, CollectiviteSize.XLARGE.value]
 CADRE = "/ressources/?type=cadre"
 
 
-NBSP = "\u00a0"
-# Fields whose value is an identifier, a URL or a choice: never retouched by `_typography`.
+# Fields whose value is an identifier, a URL or a choice: never retouched by `french_typography`.
 RAW_FIELDS = {"slug", "kind", "audience", "source_url", "source_status"}
-
-
-def _typography(text: str) -> str:
-    """French typography: a non-breaking space before « : ; ! ? » and inside guillemets (authors type plain spaces)."""
-    for mark in (":", ";", "!", "?", "»"):
-        text = text.replace(f" {mark}", f"{NBSP}{mark}")
-    return text.replace("« ", f"«{NBSP}")
 
 
 def _resource(slug: str, kind: ResourceKind, **fields) -> dict:
     fields = {
-        name: _typography(value) if isinstance(value, str) and name not in RAW_FIELDS else value
+        name: french_typography(value) if isinstance(value, str) and name not in RAW_FIELDS else value
         for name, value in fields.items()
     }
     return {
@@ -187,27 +181,21 @@ FRAMEWORK = [
 
             ## Le calendrier
 
-            L’article 113 échelonne l’application :
-
-            - **2 février 2025** : dispositions générales, dont l’obligation de **maîtrise de l’IA** (article 4 :
-              les agents qui utilisent des systèmes d’IA doivent y être formés de façon adaptée) et les interdictions
-              de l’article 5 ;
-            - **2 août 2025** : modèles d’IA à usage général, gouvernance, sanctions ;
-            - **2 août 2026** : application générale, dont les obligations de transparence de l’article 50 ;
-            - **2 août 2027** : systèmes à haut risque relevant de l’article 6, paragraphe 1.
-
-            La Commission a proposé fin 2025 un paquet de simplification (« omnibus numérique », COM(2025) 820) qui
-            reporterait les obligations des systèmes de l’annexe III au **2 décembre 2027** et celles de l’annexe I
-            au 2 août 2028, l’article 50 restant inchangé ; ces dates sont données **sous réserve** de la
-            publication du texte définitif au Journal officiel. Pour les systèmes déjà utilisés par des autorités
-            publiques, une mise en conformité au plus tard le 2 août 2030 est prévue, **sous réserve** de
-            vérification dans le texte consolidé.
-
+            L’article 113 échelonne l’application ; chaque date est suivie de sa source.
+            """
+        )
+        + "\n\n"
+        + ai_act.calendar_markdown()
+        + "\n\n## La maîtrise de l’IA (article 4)\n\n"
+        + ai_act.literacy()
+        + "\n\n"
+        + md(
+            """
             ## En pratique pour la collectivité
 
             1. Recenser les outils d’IA utilisés ou en projet (y compris ceux intégrés à des logiciels métier).
             2. Classer chacun : interdit, haut risque, transparence, minimal — et le documenter.
-            3. Former les agents concernés (article 4, déjà applicable).
+            3. Prendre les mesures de maîtrise de l’IA adaptées aux agents concernés (article 4, déjà applicable).
             4. Exiger des fournisseurs, dans les marchés, la documentation et le marquage CE prévus pour le haut
                risque, et vérifier le contrôle humain prévu.
             """
@@ -350,6 +338,57 @@ FRAMEWORK = [
         ),
     ),
     _resource(
+        "accessibilite-numerique-rgaa",
+        ResourceKind.FRAMEWORK,
+        title="L’accessibilité numérique des services de la collectivité : la loi et le RGAA",
+        summary=(
+            "Sites, intranets, applications et mobilier urbain numérique d’une collectivité doivent être accessibles "
+            "aux personnes en situation de handicap : ce que la loi impose, ce que contient le RGAA et par où "
+            "commencer."
+        ),
+        themes=["relation-usagers", "inclusion-numerique"],
+        audience=Audience.ALL.value,
+        source_publisher="Loi n° 2005-102 du 11 février 2005, article 47 ; décret n° 2019-768 du 24 juillet 2019",
+        source_url="https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000038811937",
+        source_date="Décret n° 2019-768 du 24 juillet 2019",
+        source_licence="Textes officiels",
+        body=md(
+            """
+            ## Ce que la loi impose
+
+            L’article 47 de la loi n° 2005-102 du 11 février 2005 oblige les organismes publics, dont les
+            collectivités, à rendre accessibles leurs services de communication au public en ligne : sites,
+            intranets, extranets, applications mobiles, progiciels utilisés en ligne et mobilier urbain numérique.
+            Le décret n° 2019-768 du 24 juillet 2019 en précise la mise en œuvre :
+
+            - publier une **déclaration d’accessibilité** pour chaque service, indiquant son état de conformité ;
+            - indiquer cet état sur la page d’accueil ;
+            - adopter un **schéma pluriannuel** de mise en accessibilité, décliné en plans d’actions.
+
+            ## Le référentiel : le RGAA
+
+            Le référentiel général d’amélioration de l’accessibilité (RGAA) fixe la méthode et les critères de
+            contrôle. Sa version 4 date de septembre 2019 et sa version 4.1 de décembre 2020 ; elle compte
+            106 critères. Un service est dit totalement conforme quand il les respecte tous, partiellement
+            conforme au-delà de la moitié, non conforme en deçà.
+
+            D’après des sources secondaires, le contrôle du respect de ces obligations relève de l’ARCOM depuis
+            l’ordonnance n° 2023-859 du 6 septembre 2023 : vérifiez-le sur Légifrance. Nous n’avons pas pu
+            vérifier le montant des sanctions : il n’est pas indiqué ici.
+
+            ## Par où commencer
+
+            1. Recenser les services en ligne de la collectivité, y compris ceux fournis par un prestataire.
+            2. Faire réaliser un audit sur un échantillon de pages représentatif, puis publier la déclaration.
+            3. Exiger la conformité au RGAA dans les marchés ([le guide de la commande
+               publique](/ressources/commande-publique-ia-donnees/)) et la vérifier à la recette.
+            4. Garder un accès humain pour chaque démarche : l’accessibilité numérique ne remplace pas l’accueil.
+            5. Pour un outil d’IA (agent conversationnel, synthèse vocale), vérifier qu’il reste utilisable au
+               clavier et avec un lecteur d’écran, et qu’une autre voie existe.
+            """
+        ),
+    ),
+    _resource(
         "controle-humain-et-recours",
         ResourceKind.FRAMEWORK,
         title="Contrôle humain et droit de contester une décision",
@@ -396,8 +435,9 @@ FRAMEWORK = [
 
             ## Un contrôle humain effectif, concrètement
 
-            1. **Des agents formés** à ce que l’outil sait faire et ne sait pas faire (c’est aussi l’obligation de
-               maîtrise de l’IA de l’article 4 du règlement européen).
+            1. **Des agents formés** à ce que l’outil sait faire et ne sait pas faire (c’est aussi ce qu’attend
+               l’article 4 du règlement européen : des mesures pour assurer, dans toute la mesure du possible, un
+               niveau suffisant de maîtrise de l’IA, obligation de moyens plutôt que de formation).
             2. **Du temps** pour examiner les cas : l’outil ne doit pas fixer un rythme qui rend l’examen
                impossible.
             3. **Le droit de s’écarter** de la proposition de l’outil, sans avoir à se justifier davantage que pour
@@ -764,7 +804,7 @@ USE_CASES = [
         ethics=md(
             """
             - **Transparence (règlement européen, article 50)** : dire clairement à l’usager qu’il échange avec une
-              IA ; cette obligation s’applique à partir du 2 août 2026
+              IA ; cette obligation s’applique depuis le 2 août 2026
               ([voir la fiche](/ressources/reglement-europeen-ia/)).
             - **Données personnelles** : un courrier d’usager ne doit pas partir vers un service d’IA hébergé hors
               de l’Union ni servir à entraîner le modèle d’un fournisseur ; vérifier le contrat, l’hébergement et la
@@ -1368,6 +1408,185 @@ BIBLIOGRAPHY = [
 # ---------------------------------------------------------------------------------------------------------------
 GUIDES = [
     _resource(
+        "financer-un-projet-donnees-ia",
+        ResourceKind.GUIDE,
+        title="Financer un projet de données ou d’IA : dotations de l’État, fonds européens, Banque des Territoires",
+        summary=(
+            "Qui peut demander la DETR, la DSIL ou la DSID, ce qu’elles financent (l’investissement, pas un "
+            "abonnement), les appels à projets, les fonds européens, l’offre de la Banque des Territoires, et où "
+            "chercher les aides ouvertes à sa collectivité."
+        ),
+        themes=["finances-achats", "administration", "donnees", "intelligence-artificielle"],
+        audience=Audience.ALL.value,
+        source_publisher="Territoires IA (ANCT), d’après le code général des collectivités territoriales",
+        source_url="https://aides-territoires.beta.gouv.fr/",
+        source_date="Novembre 2026",
+        source_licence="Licence Ouverte 2.0",
+        body=md(
+            """
+            ## Avant de chercher une aide : le coût complet, et sa nature
+
+            Chiffrez le coût complet sur trois ans : achat ou développement, installation, formation, puis
+            abonnements, hébergement, maintenance et temps des agents. Séparez ensuite les dépenses
+            d’**investissement** (acquisition ou développement d’un outil que la collectivité inscrit à son
+            patrimoine) des dépenses de **fonctionnement** (abonnement à un logiciel ou à un service en ligne,
+            prestations récurrentes). La plupart des aides de l’État ne financent que l’investissement : un
+            abonnement n’y est pas éligible. Le classement d’une dépense relève des règles comptables de la
+            collectivité : vérifiez-le avec votre service financier et votre comptable public.
+
+            ## Les dotations d’investissement de l’État
+
+            Elles sont attribuées par le préfet, selon des priorités et un calendrier de dépôt fixés chaque année
+            dans le département : renseignez-vous tôt auprès de la préfecture ou de la sous-préfecture.
+
+            - **DETR** (dotation d’équipement des territoires ruraux) : pour les communes et les EPCI à fiscalité
+              propre qui remplissent ses critères d’éligibilité (article L2334-33 du code général des collectivités
+              territoriales) ; une commission d’élus fixe les catégories d’opérations prioritaires (article
+              L2334-37).
+            - **DSIL** (dotation de soutien à l’investissement local) : pour les communes et les EPCI à fiscalité
+              propre, sur des priorités nationales, dont le développement du numérique (article L2334-42).
+            - **DSID** (dotation de soutien à l’investissement des départements) : pour les départements
+              (article L3334-10).
+            - Les **régions** ne bénéficient d’aucune de ces trois dotations.
+
+            Le projet de loi de finances pour 2026 proposait de fusionner la DETR, la DSIL et la dotation
+            politique de la ville dans un « fonds d’investissement pour les territoires » ; le Sénat a supprimé
+            cette fusion en décembre 2025. À la date du 27 novembre 2026, nous n’avons pas vérifié le texte
+            définitif de la loi de finances : demandez à la préfecture le nom et les règles de la dotation en
+            vigueur avant de déposer un dossier.
+
+            ## Les appels à projets
+
+            France 2030 finance des projets d’innovation par appels à projets, opérés notamment par Bpifrance et la
+            Banque des Territoires. Les appels ouverts changent souvent : cherchez-les sur Aides-territoires
+            (ci-dessous) plutôt que de vous fier à une liste figée.
+
+            ## Les fonds européens
+
+            En France, la plupart des programmes du FEDER (Fonds européen de développement régional) pour
+            2021-2027 sont gérés par les **régions**, qui en fixent les priorités, dont souvent le numérique.
+            Adressez-vous au service des fonds européens de votre région. Un financement européen demande une
+            capacité de gestion (dossier, justificatifs, contrôles) : une intercommunalité ou un syndicat peut
+            porter le dossier pour plusieurs communes.
+
+            ## La Banque des Territoires
+
+            La Banque des Territoires (groupe Caisse des Dépôts) prête aux collectivités et cofinance des études et
+            de l’ingénierie pour des projets numériques et de données. Son site Numérique 360
+            (numerique360.banquedesterritoires.fr) présente ses retours d’expérience, un glossaire et une demande
+            d’accompagnement personnalisé. Elle a aussi proposé une formation-action sur les données (dix
+            collectivités, trente heures sur huit semaines) ; renseignez-vous auprès de sa direction régionale.
+
+            ## L’ANCT et ses programmes
+
+            L’ANCT apporte une ingénierie sur mesure (expertise, étude, accompagnement) aux collectivités qui en
+            manquent ; le préfet de département est son délégué territorial. Les communes d’Action Cœur de Ville,
+            de Petites Villes de Demain ou de Villages d’Avenir ont en plus un interlocuteur dédié : parlez-lui du
+            projet tôt. Depuis l’étape « Financement » du parcours, vous pouvez formuler une demande d’appui.
+
+            ## Où chercher : Aides-territoires
+
+            Aides-territoires (aides-territoires.beta.gouv.fr), service public numérique, recense les aides
+            financières et en ingénierie ouvertes aux collectivités, avec des filtres par territoire, type de
+            porteur et thème. C’est le point de départ le plus sûr : les dispositifs et leurs dates changent
+            d’une année sur l’autre.
+
+            ## Le plan de financement
+
+            Un tableau simple suffit : dépenses d’un côté, recettes et aides de l’autre, avec l’état de chaque
+            demande (envisagée, déposée, accordée). Ne commencez pas les dépenses avant le dépôt du dossier : la
+            plupart des financeurs refusent une opération déjà engagée.
+
+            Pour acheter ensuite la solution :
+            [le guide de la commande publique](/ressources/commande-publique-ia-donnees/).
+            """
+        ),
+    ),
+    _resource(
+        "commande-publique-ia-donnees",
+        ResourceKind.GUIDE,
+        title="Acheter une solution d’IA ou de données : la commande publique pas à pas",
+        summary=(
+            "Les seuils en vigueur et leurs textes, les centrales d’achat comme l’UGAP, les achats innovants, les "
+            "clauses sur les données et la propriété intellectuelle, et le critère environnemental obligatoire."
+        ),
+        themes=["finances-achats", "administration", "donnees", "intelligence-artificielle"],
+        audience=Audience.AGENTS.value,
+        source_publisher="Territoires IA (ANCT), d’après le code de la commande publique",
+        source_url="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000037701019",
+        source_date="Novembre 2026",
+        source_licence="Licence Ouverte 2.0",
+        body=md(
+            """
+            ## 1. Définir le besoin avant de choisir l’outil
+
+            L’acheteur détermine la nature et l’étendue de ses besoins avec précision avant de lancer la
+            consultation, en tenant compte d’objectifs de développement durable (article L2111-1 du code de la
+            commande publique). Décrivez le problème à résoudre et les résultats attendus plutôt qu’une
+            technologie : cela ouvre la porte à des solutions plus simples ou déjà mutualisées. Additionnez tous
+            les achats de même nature sur la durée du marché : c’est ce montant qui détermine la procédure.
+
+            ## 2. Les seuils et leurs textes
+
+            - **Sans publicité ni mise en concurrence** : le décret n° 2025-1386 du 29 décembre 2025 a porté ce
+              seuil à **60 000 € HT pour les fournitures et services** (marchés dont la consultation est engagée
+              à partir du 1er avril 2026) et à **100 000 € HT pour les travaux** (depuis le 1er janvier 2026)
+              (article R2122-8). En dessous, l’acheteur choisit une offre pertinente, fait une bonne utilisation
+              des deniers publics et ne contracte pas systématiquement avec le même opérateur : demander plusieurs
+              devis reste la bonne pratique. Vérifiez la rédaction en vigueur de l’article R2122-8 sur Légifrance.
+            - **Achats innovants** : un marché de travaux, fournitures ou services innovants répondant à un besoin
+              inférieur à 100 000 € HT peut être passé sans publicité ni mise en concurrence (article R2122-9-1,
+              créé par le décret n° 2021-1634 du 13 décembre 2021, qui a pérennisé l’expérimentation du décret
+              n° 2018-1225 du 24 décembre 2018). L’innovation s’entend au sens de l’article L2172-3 : une
+              solution nouvelle ou sensiblement améliorée.
+            - **Procédure adaptée, puis procédure formalisée** : au-dessus du seuil de dispense, l’acheteur
+              organise une procédure adaptée ; au-delà des seuils européens, révisés tous les deux ans et publiés
+              dans un avis annexé au code de la commande publique, une procédure formalisée (appel d’offres,
+              procédure avec négociation, dialogue compétitif) est obligatoire. Consultez l’avis en vigueur pour
+              2026-2027 : nous ne reprenons pas ici ses montants.
+
+            ## 3. Les centrales d’achat
+
+            Un acheteur qui passe par une centrale d’achat est réputé avoir respecté ses obligations de publicité
+            et de mise en concurrence pour ce qu’il lui achète (article L2113-4). L’**UGAP**, centrale d’achat
+            publique nationale, propose des logiciels, des services informatiques et de l’accompagnement ; des
+            centrales d’achat et des groupements de commandes existent aussi à l’échelle régionale ou
+            départementale (syndicats mixtes numériques, opérateurs publics de services numériques). Comparez
+            toujours le prix et les conditions avec votre besoin réel.
+
+            ## 4. Les clauses sur les données et la propriété intellectuelle
+
+            - **Données** : la collectivité reste propriétaire de ses données et des données produites pour elle ;
+              prévoyez leur restitution dans un format ouvert et documenté en fin de marché (réversibilité) et
+              l’interdiction de les réutiliser, notamment pour entraîner un modèle, sans accord écrit.
+            - **Données personnelles** : le contrat de sous-traitance exigé par l’article 28 du RGPD (instructions,
+              sécurité, sous-traitants ultérieurs, lieu d’hébergement, sort des données) ; associez votre DPO.
+            - **Propriété intellectuelle** : le cahier des clauses administratives générales des marchés de
+              techniques de l’information et de la communication (CCAG-TIC, arrêté du 30 mars 2021) organise les
+              droits sur les résultats ; choisissez explicitement, dans le marché, le régime qui vous convient
+              plutôt que de laisser jouer l’option par défaut. Demandez le code source sous licence libre quand
+              c’est possible : la collectivité et d’autres pourront le réutiliser.
+            - **IA** : exigez la documentation du fournisseur (fonctionnement, limites, données d’entraînement
+              quand elle est disponible), les informations prévues par le règlement européen sur l’IA pour les
+              systèmes à haut risque, et les moyens du contrôle humain
+              ([la fiche](/ressources/reglement-europeen-ia/)).
+
+            ## 5. Le critère environnemental
+
+            Depuis le 21 août 2026, au moins un des critères d’attribution d’un marché public prend en compte les
+            caractéristiques environnementales de l’offre (article L2152-7, issu de l’article 35 de la loi
+            n° 2021-1104 du 22 août 2021 « climat et résilience », date fixée par le décret n° 2022-767 du 2 mai
+            2022). Pour un outil numérique : sobriété du calcul et du stockage, durée de vie des équipements,
+            hébergement, mesure de l’empreinte ([la fiche](/ressources/empreinte-environnementale-ia/)).
+
+            ## Pour aller plus loin
+
+            [Financer le projet](/ressources/financer-un-projet-donnees-ia/) ; les services numériques déjà
+            utilisés par des collectivités : [le catalogue](/catalogue/?theme=finances-achats).
+            """
+        ),
+    ),
+    _resource(
         "demarrer-un-projet-ia",
         ResourceKind.GUIDE,
         title="Lancer un premier projet d’IA dans sa collectivité : les questions à se poser",
@@ -1414,8 +1633,10 @@ GUIDES = [
 
             ## 5. Associer les agents et les usagers
 
-            Les agents qui utiliseront l’outil doivent participer à sa conception et être formés (c’est une
-            obligation du règlement européen depuis février 2025). Les usagers concernés, ou leurs représentants,
+            Les agents qui utiliseront l’outil doivent participer à sa conception et savoir ce qu’il fait et ne
+            fait pas : depuis février 2025, l’article 4 du règlement européen oblige à prendre des mesures pour
+            assurer, dans toute la mesure du possible, un niveau suffisant de maîtrise de l’IA (une obligation de
+            moyens, pas une obligation de formation). Les usagers concernés, ou leurs représentants,
             peuvent être consultés : cela évite les mauvaises surprises et renforce la confiance.
 
             ## 6. Expérimenter petit, évaluer honnêtement

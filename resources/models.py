@@ -106,6 +106,9 @@ class Resource(models.Model):
     updated_on = models.DateField("mise à jour le", default=timezone.localdate)
     # Technical timestamp (not the editorial `updated_on`): part of the cache key of the list page.
     modified_at = models.DateTimeField("modifiée le", auto_now=True)
+    # Hash of the shipped version `bootstrap` last wrote (resources.services): a row whose content no longer
+    # matches it was edited in the administration, and bootstrap leaves it alone. Empty: not shipped content.
+    shipped_hash = models.CharField("empreinte de la version livrée", max_length=64, blank=True, editable=False)
 
     objects = ResourceQuerySet.as_manager()
 

@@ -19,6 +19,10 @@ ABBREVIATIONS = {
 # Ligatures NFKD does not decompose.
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
 NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# An elided article is glued to its word, typed with an apostrophe, a space or nothing: "L'Isle-Adam",
+# "l isle adam" and "lisle adam" all give "lisle adam" (and "Lisle-sur-Tarn" is found from "l'isle sur tarn").
+APOSTROPHES = re.compile("['\u2019\u02bc`]")  # straight, typographic, modifier letter, backtick
+ELIDED = {"l", "d"}
 
 # Shapes of the official codes.
 POSTCODE_RE = re.compile(r"^\d{5}$")
@@ -46,8 +50,14 @@ def normalize(text: str) -> str:
         return ""
     text = unicodedata.normalize("NFKD", text.translate(LIGATURES))
     text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    words = NON_ALNUM.sub(" ", text).split()
-    return " ".join(ABBREVIATIONS.get(word, word) for word in words)
+    words = NON_ALNUM.sub(" ", APOSTROPHES.sub("", text)).split()
+    glued: list[str] = []
+    for word in words:
+        if glued and glued[-1] in ELIDED:
+            glued[-1] += word
+        else:
+            glued.append(word)
+    return " ".join(ABBREVIATIONS.get(word, word) for word in glued)
 
 
 @dataclass(frozen=True)

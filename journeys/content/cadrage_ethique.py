@@ -7,6 +7,8 @@ guidance text it shows. Every value of `guidance` is a French text; every AI Act
 The texts are French, plain, cite their articles, and never replace the opinion of the DPO.
 """
 
+from common import ai_act
+
 YES_NO = [{"key": "oui", "label": "Oui"}, {"key": "non", "label": "Non"}]
 
 AIPD_CRITERIA = [
@@ -642,8 +644,8 @@ ETHICS_CHECK = {
         "minimal": {
             "label": "Risque minimal",
             "guidance": (
-                "Le règlement européen sur l’IA n’impose pas d’obligation particulière pour ce type d’usage, en "
-                "dehors de la maîtrise de l’IA par les agents (article 4). Les règles du RGPD et du code des "
+                "Le règlement européen sur l’IA n’impose pas d’obligation particulière pour ce type d’usage, "
+                f"hormis la maîtrise de l’IA : {ai_act.literacy_short()}. Les règles du RGPD et du code des "
                 "relations entre le public et l’administration continuent de s’appliquer. Vous pouvez adopter "
                 "volontairement de bonnes pratiques : information des usagers, contrôle de la qualité, sobriété."
             ),
@@ -667,11 +669,9 @@ ETHICS_CHECK = {
                 "le contrôle humain à des agents compétents, surveiller son fonctionnement, conserver les "
                 "journaux, informer les personnes concernées et, en tant qu’autorité publique, s’enregistrer et "
                 "enregistrer son utilisation dans la base de données de l’Union européenne (article 49, paragraphe "
-                "3), sauf pour les infrastructures critiques de l’annexe III, point 2. Le texte de 2024 les "
-                "rend applicables depuis le 2 août 2026 ; le règlement « omnibus numérique » adopté en juin 2026 les "
-                "reporte au 2 décembre 2027 à compter de son entrée en vigueur (voir le calendrier) ; un "
-                "système destiné à une autorité publique et mis en service avant le 2 août 2026 doit être mis en "
-                "conformité au plus tard le 2 août 2030 (article 111, paragraphe 2). Si le "
+                "3), sauf pour les infrastructures critiques de l’annexe III, point 2. "
+                + ai_act.high_risk_dates()
+                + " Si le "
                 "système n’accomplit qu’une tâche préparatoire ou procédurale limitée, une exception est "
                 "possible (article 6, paragraphe 3) : elle doit être analysée et documentée, et elle ne "
                 "s’applique jamais au profilage de personnes."
@@ -790,26 +790,8 @@ ETHICS_CHECK = {
             "Les règles sur les données personnelles et la transparence des algorithmes publics restent "
             "applicables."
         ),
-        "ai_act_maitrise": (
-            "Depuis le 2 février 2025, l’article 4 du règlement sur l’IA demande aux organisations qui "
-            "utilisent un système d’IA de prendre des mesures pour assurer, dans toute la mesure du possible, un "
-            "niveau suffisant de maîtrise de l’IA à leurs agents, selon leur rôle et le contexte d’usage. Ce "
-            "n’est pas une obligation de formation en tant que telle : sensibilisation, formation, guides et "
-            "règles d’usage sont autant de moyens d’y répondre."
-        ),
-        "ai_act_calendrier": (
-            "Le règlement (UE) 2024/1689 s’applique par étapes (article 113) : pratiques interdites et "
-            "maîtrise de l’IA depuis le 2 février 2025 ; modèles d’IA à usage général depuis le 2 août 2025 ; "
-            "règle générale, dont la transparence de l’article 50, depuis le 2 août 2026. Pour les systèmes à haut "
-            "risque, le texte de 2024 retient le 2 août 2026 (annexe III) et le 2 août 2027 (article 6, "
-            "paragraphe 1). Le règlement dit « omnibus numérique » sur l’IA, adopté par le Parlement européen le "
-            "16 juin 2026 puis par le Conseil en juin 2026, reporte ces dates au 2 décembre 2027 (annexe III) "
-            "et au 2 août 2028 (annexe I) ; il s’applique à partir de son entrée en vigueur, qui suit sa "
-            "publication au Journal officiel de l’Union européenne : vérifiez-la avant de vous fonder sur ces "
-            "dates. Dans tous les cas, les systèmes à haut risque destinés à des autorités publiques et mis sur "
-            "le marché ou en service avant le 2 août 2026 doivent être mis en conformité au plus tard le "
-            "2 août 2030 (article 111, paragraphe 2)."
-        ),
+        "ai_act_maitrise": ai_act.literacy(),
+        "ai_act_calendrier": ai_act.calendar_text(),
         "ai_act_emotions": (
             "La reconnaissance des émotions est interdite sur le lieu de travail et dans les établissements "
             "d’enseignement, sauf pour des raisons médicales ou de sécurité (article 5, paragraphe 1, point f, du "

@@ -6,6 +6,8 @@ EU ALTAI self-assessment list and the UNESCO readiness assessment methodology. E
 answers (0 = not started … 3 = mature) and a weight (1–3).
 """
 
+from common import ai_act
+
 DIAGNOSTIC = {
     "slug": "maturite-ia-donnees",
     "name": "Diagnostic de maturité données et IA",
@@ -36,7 +38,7 @@ DIAGNOSTIC = {
                         "et plus réaliste."
                     ),
                     "links": [
-                        {"label": "Ressources pour démarrer", "url": "/ressources/"},
+                        {"label": "Lancer un premier projet", "url": "/ressources/demarrer-un-projet-ia/"},
                         {"label": "Services de gestion interne", "url": "/catalogue/?theme=administration"},
                     ],
                 },
@@ -49,7 +51,7 @@ DIAGNOSTIC = {
                         "intercommunalité ou de votre syndicat informatique pour mutualiser ce qui peut l’être."
                     ),
                     "links": [
-                        {"label": "Guides et retours d’expérience", "url": "/ressources/"},
+                        {"label": "Retours d’expérience de collectivités", "url": "/ressources/?type=cas-usage"},
                         {"label": "Services de données et d’open data", "url": "/catalogue/?theme=donnees"},
                     ],
                 },
@@ -63,7 +65,7 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Participation citoyenne", "url": "/catalogue/?theme=participation-citoyenne"},
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {"label": "Baromètres et rapports de référence", "url": "/ressources/?type=bibliographie"},
                     ],
                 },
             ],
@@ -86,7 +88,7 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Outils de données", "url": "/catalogue/?theme=donnees"},
-                        {"label": "Modèles d’inventaire et guides", "url": "/ressources/"},
+                        {"label": "Ressources sur les données", "url": "/ressources/?theme=donnees"},
                     ],
                 },
                 {
@@ -113,7 +115,7 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Outils d’open data", "url": "/catalogue/?theme=donnees"},
-                        {"label": "Ressources sur l’open data", "url": "/ressources/"},
+                        {"label": "L’ouverture des données par défaut", "url": "/ressources/open-data-par-defaut/"},
                     ],
                 },
             ],
@@ -131,12 +133,14 @@ DIAGNOSTIC = {
                     "title": "Sensibiliser élus et agents aux données et à l’IA",
                     "text": (
                         "Organisez une courte sensibilisation commune aux élus et aux agents : ce que sont les "
-                        "données, ce que l’IA sait faire et ne sait pas faire, les risques. Le règlement "
-                        "européen sur l’IA demande déjà de veiller à la maîtrise de l’IA des personnes qui "
-                        "l’utilisent (article 4)."
+                        "données, ce que l’IA sait faire et ne sait pas faire, les risques. Depuis le "
+                        f"2 février 2025, {ai_act.literacy_short()}."
                     ),
                     "links": [
-                        {"label": "Ressources de formation", "url": "/ressources/"},
+                        {
+                            "label": "La maîtrise de l’IA (règlement européen)",
+                            "url": "/ressources/reglement-europeen-ia/",
+                        },
                         {"label": "Inclusion numérique", "url": "/catalogue/?theme=inclusion-numerique"},
                     ],
                 },
@@ -150,7 +154,7 @@ DIAGNOSTIC = {
                         "centre de gestion."
                     ),
                     "links": [
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {"label": "Retours d’expérience de collectivités", "url": "/ressources/?type=cas-usage"},
                         {"label": "Services de gestion interne", "url": "/catalogue/?theme=administration"},
                     ],
                 },
@@ -167,7 +171,7 @@ DIAGNOSTIC = {
                             "label": "Services d’intelligence artificielle",
                             "url": "/catalogue/?theme=intelligence-artificielle",
                         },
-                        {"label": "Guides", "url": "/ressources/"},
+                        {"label": "Guides pratiques", "url": "/ressources/?type=guide"},
                     ],
                 },
             ],
@@ -191,7 +195,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Services de sécurité numérique", "url": "/catalogue/?theme=securite-numerique"},
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {
+                            "label": "Ressources sur la sécurité numérique",
+                            "url": "/ressources/?theme=securite-numerique",
+                        },
                     ],
                 },
                 {
@@ -204,7 +211,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Services de gestion interne", "url": "/catalogue/?theme=administration"},
-                        {"label": "Commande publique", "url": "/catalogue/?theme=finances-achats"},
+                        {
+                            "label": "Acheter en gardant la maîtrise des données",
+                            "url": "/ressources/commande-publique-ia-donnees/",
+                        },
                     ],
                 },
                 {
@@ -217,7 +227,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Relation aux usagers", "url": "/catalogue/?theme=relation-usagers"},
-                        {"label": "Environnement et énergie", "url": "/catalogue/?theme=environnement-energie"},
+                        {
+                            "label": "L’empreinte environnementale du numérique",
+                            "url": "/ressources/empreinte-environnementale-ia/",
+                        },
                     ],
                 },
             ],
@@ -239,7 +252,7 @@ DIAGNOSTIC = {
                         "jour le registre des traitements et associez-le à chaque nouveau projet."
                     ),
                     "links": [
-                        {"label": "Ressources juridiques", "url": "/ressources/"},
+                        {"label": "Le RGPD et l’analyse d’impact", "url": "/ressources/rgpd-et-aipd/"},
                         {"label": "Sécurité numérique", "url": "/catalogue/?theme=securite-numerique"},
                     ],
                 },
@@ -254,7 +267,10 @@ DIAGNOSTIC = {
                         "niveaux de risque du règlement européen."
                     ),
                     "links": [
-                        {"label": "Guides sur les algorithmes publics", "url": "/ressources/"},
+                        {
+                            "label": "Recenser les algorithmes de la collectivité",
+                            "url": "/ressources/inventaire-algorithmes-publics/",
+                        },
                         {
                             "label": "Services d’intelligence artificielle",
                             "url": "/catalogue/?theme=intelligence-artificielle",
@@ -270,8 +286,11 @@ DIAGNOSTIC = {
                         "d’écoconception de services numériques, RGESN) dans vos cahiers des charges."
                     ),
                     "links": [
-                        {"label": "Environnement et énergie", "url": "/catalogue/?theme=environnement-energie"},
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {
+                            "label": "L’empreinte environnementale de l’IA",
+                            "url": "/ressources/empreinte-environnementale-ia/",
+                        },
+                        {"label": "Le cadre éthique et juridique", "url": "/ressources/?type=cadre"},
                     ],
                 },
             ],
@@ -307,7 +326,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Participation citoyenne", "url": "/catalogue/?theme=participation-citoyenne"},
-                        {"label": "Ressources sur l’accessibilité", "url": "/ressources/"},
+                        {
+                            "label": "L’accessibilité numérique (RGAA)",
+                            "url": "/ressources/accessibilite-numerique-rgaa/",
+                        },
                     ],
                 },
                 {
@@ -320,7 +342,10 @@ DIAGNOSTIC = {
                     ),
                     "links": [
                         {"label": "Relation aux usagers", "url": "/catalogue/?theme=relation-usagers"},
-                        {"label": "Ressources", "url": "/ressources/"},
+                        {
+                            "label": "Ressources sur la relation aux usagers",
+                            "url": "/ressources/?theme=relation-usagers",
+                        },
                     ],
                 },
             ],
@@ -328,6 +353,25 @@ DIAGNOSTIC = {
     ],
     "questions": [
         # --- Stratégie et gouvernance ---------------------------------------------------------------
+        {
+            "key": "strat-0",
+            "dimension": "strategie",
+            "text": "Quels outils de données ou d’IA la collectivité utilise-t-elle déjà ?",
+            "help": (
+                "Pour situer le point de départ : retenez ce qui est en service aujourd’hui, même à petite "
+                "échelle, y compris dans un logiciel métier ou chez l’intercommunalité."
+            ),
+            "weight": 1,
+            "choices": [
+                {"label": "Aucun : des logiciels de bureautique et de gestion seulement", "score": 0},
+                {"label": "Des tableaux de suivi ou des exports de nos logiciels métier", "score": 1},
+                {
+                    "label": "Des outils de données partagés : tableau de bord, carte (SIG), portail open data",
+                    "score": 2,
+                },
+                {"label": "Des outils de données et au moins un outil d’IA en service, recensés", "score": 3},
+            ],
+        },
         {
             "key": "strat-1",
             "dimension": "strategie",
@@ -495,9 +539,8 @@ DIAGNOSTIC = {
             "dimension": "competences",
             "text": "Les élus et les agents ont-ils été sensibilisés à l’intelligence artificielle ?",
             "help": (
-                "Fonctionnement, limites, erreurs possibles, biais et risques. Depuis le 2 février 2025, le "
-                "règlement européen sur l’IA (article 4) demande de veiller à la maîtrise de l’IA des personnes "
-                "qui utilisent un système d’IA."
+                "Fonctionnement, limites, erreurs possibles, biais et risques. Depuis le 2 février 2025, "
+                f"{ai_act.literacy_short()}."
             ),
             "weight": 3,
             "choices": [
@@ -552,6 +595,8 @@ DIAGNOSTIC = {
                 {"label": "Des agents en utilisent individuellement, sans règles", "score": 1},
                 {"label": "Des règles d’usage ont été diffusées", "score": 2},
                 {"label": "Des outils validés sont fournis, avec règles d’usage et formation", "score": 3},
+                # Checked, nobody uses them: nothing to frame, the question does not lower the score.
+                {"label": "Personne ne les utilise, c’est vérifié", "score": None},
             ],
         },
         # --- Infrastructures et outils ---------------------------------------------------------------
@@ -666,6 +711,7 @@ DIAGNOSTIC = {
                 {"label": "Quelques-uns sont identifiés", "score": 1},
                 {"label": "Un inventaire existe", "score": 2},
                 {"label": "Inventaire à jour, mention sur les décisions et règles publiées", "score": 3},
+                {"label": "Non concerné : aucune décision individuelle ne s’appuie sur un algorithme", "score": None},
             ],
         },
         {
@@ -689,7 +735,8 @@ DIAGNOSTIC = {
             "text": "Connaissez-vous les obligations du règlement européen sur l’IA (AI Act) ?",
             "help": (
                 "Le règlement (UE) 2024/1689 classe les systèmes d’IA par niveau de risque ; ses obligations "
-                "entrent en application par étapes entre 2025 et 2027."
+                f"entrent en application par étapes entre {ai_act.years_span()} (voir le calendrier de la fiche "
+                "sur le règlement européen)."
             ),
             "weight": 2,
             "choices": [
@@ -772,6 +819,10 @@ DIAGNOSTIC = {
                 {"label": "Parfois", "score": 1},
                 {"label": "Oui, une mention figure sur les décisions concernées", "score": 2},
                 {"label": "Oui, avec une explication sur demande et un réexamen possible par un agent", "score": 3},
+                {
+                    "label": "Non concerné : aucun algorithme ni aucune IA n’intervient auprès des usagers",
+                    "score": None,
+                },
             ],
         },
         {

@@ -2,7 +2,9 @@
 read the ethics check and its rules table (YAML).
 
 Each load records a hash of the source data. Loading the same data again does nothing; loading changed data
-creates a new published version that supersedes the last one (running projects keep theirs, see models).
+creates a new published version that supersedes the last one (running projects keep theirs, see models) —
+unless an editor published a version in the administration since (no source hash): bootstrap runs on every
+deploy and never supersedes an editor's version, new projects stay on it.
 """
 
 import hashlib
@@ -27,6 +29,7 @@ from journeys.models import (
     Stage,
     Step,
 )
+from territories.models import TerritoryKind
 
 TEMPLATE_MODULE = "journeys.content.parcours_ia_donnees"
 DIAGNOSTIC_MODULE = "journeys.content.diagnostic_maturite"
@@ -65,6 +68,11 @@ def validate_template_data(data: dict) -> None:
                 problems.append(f"action {key} : type inconnu {step.get('kind')!r}")
             if step.get("kind") in CHOICE_KINDS and len(step.get("choices") or []) < 2:
                 problems.append(f"action {key} : au moins deux choix attendus")
+            for choice, kinds in (step.get("choices_for") or {}).items():
+                if choice not in (step.get("choices") or []):
+                    problems.append(f"action {key} : choix réservé inconnu {choice!r}")
+                if not kinds or any(kind not in TerritoryKind.values for kind in kinds):
+                    problems.append(f"action {key} : types de collectivité inconnus pour {choice!r}")
             if step.get("kind") == StepKind.LINK and not (step.get("link") or {}).get("url"):
                 problems.append(f"action {key} : lien sans adresse")
     if problems:
@@ -85,9 +93,13 @@ def validate_diagnostic_data(data: dict) -> None:
         seen.add(key)
         if question.get("dimension") not in dimension_keys:
             problems.append(f"question {key} : dimension inconnue {question.get('dimension')!r}")
-        scores = [choice.get("score") for choice in question.get("choices", [])]
+        # A choice without a score is a « non concerné » answer (at most one), left out of the scores.
+        choices = question.get("choices", [])
+        scores = [choice.get("score") for choice in choices if choice.get("score") is not None]
         if len(scores) < 2 or any(not isinstance(score, int) or not 0 <= score <= 3 for score in scores):
             problems.append(f"question {key} : réponses notées de 0 à 3 attendues")
+        if len(choices) - len(scores) > 1:
+            problems.append(f"question {key} : une seule réponse « non concerné » possible")
     if problems:
         raise ContentError("Diagnostic invalide : " + " ; ".join(problems))
 
@@ -100,6 +112,8 @@ def load_template(data: dict) -> tuple[JourneyTemplate, bool]:
     existing = JourneyTemplate.objects.filter(slug=data["slug"], source_hash=digest).first()
     if existing:
         return existing, False
+    if kept := _editors_version(JourneyTemplate, data["slug"]):
+        return kept, False
     previous = JourneyTemplate.objects.filter(slug=data["slug"]).order_by("-version").first()
     template = JourneyTemplate.objects.create(
         slug=data["slug"],
@@ -131,6 +145,7 @@ def load_template(data: dict) -> tuple[JourneyTemplate, bool]:
                 help=step.get("help", ""),
                 required=bool(step.get("required", True)),
                 choices=list(step.get("choices") or []),
+                choice_kinds=dict(step.get("choices_for") or {}),
                 link=dict(step.get("link") or {}),
                 deliverable_hint=step.get("deliverable_hint", "")[:200],
             )
@@ -147,6 +162,8 @@ def load_diagnostic(data: dict) -> tuple[Diagnostic, bool]:
     existing = Diagnostic.objects.filter(slug=data["slug"], source_hash=digest).first()
     if existing:
         return existing, False
+    if kept := _editors_version(Diagnostic, data["slug"]):
+        return kept, False
     previous = Diagnostic.objects.filter(slug=data["slug"]).order_by("-version").first()
     diagnostic = Diagnostic.objects.create(
         slug=data["slug"],
@@ -195,6 +212,12 @@ def load_diagnostic(data: dict) -> tuple[Diagnostic, bool]:
     return diagnostic, True
 
 
+def _editors_version(model, slug: str):
+    """The latest published version when an editor published it in the administration (no source hash)."""
+    published = model.objects.filter(slug=slug, status=TemplateStatus.PUBLISHED).order_by("-version").first()
+    return published if published is not None and not published.source_hash else None
+
+
 def _content(module_name: str, attribute: str) -> dict | None:
     try:
         module = importlib.import_module(module_name)
@@ -218,7 +241,10 @@ def load_default_content(stdout=None) -> None:
             continue
         obj, created = loader(data)
         if stdout:
-            stdout.write(f"{obj} : {'chargé' if created else 'déjà à jour'}.\n")
+            state = "chargé" if created else "déjà à jour"
+            if not created and not obj.source_hash:
+                state = "version publiée dans l’administration, conservée"
+            stdout.write(f"{obj} : {state}.\n")
     refreshed = refresh_ethics_results()
     if stdout and refreshed:
         stdout.write(f"Cadrages éthiques réévalués avec les règles en vigueur : {refreshed}.\n")

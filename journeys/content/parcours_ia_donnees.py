@@ -3,6 +3,8 @@
 Format: see the shared vocabulary (`TEMPLATE` dict, six stages in a fixed order, steps with unique keys).
 """
 
+from common import ai_act
+
 TEMPLATE = {
     "slug": "parcours-ia-donnees",
     "name": "Parcours IA & données",
@@ -329,7 +331,8 @@ TEMPLATE = {
                     "help": (
                         "Associer tôt les personnes concernées évite les mauvaises surprises. Lorsque le "
                         "projet modifie l’organisation ou les conditions de travail, pensez à informer ou "
-                        "consulter le comité social territorial (CST)."
+                        "consulter le comité social territorial (CST) : celui de la collectivité à partir de 50 "
+                        "agents, celui du centre de gestion en dessous."
                     ),
                     "required": False,
                     "choices": [
@@ -370,9 +373,10 @@ TEMPLATE = {
                     "kind": "multiple_choice",
                     "title": "Quelles options envisagez-vous ?",
                     "help": (
-                        "Commencez par regarder ce qui existe : un commun numérique (logiciel libre développé "
-                        "par et pour des acteurs publics) déjà utilisé ailleurs coûte souvent moins cher et "
-                        "profite des améliorations des autres. Acheter ou faire développer vient ensuite."
+                        "Commencez par regarder ce qui existe : un commun numérique (une ressource, souvent un "
+                        "logiciel libre, produite et gouvernée par sa communauté, qu’elle soit publique ou non, "
+                        "comme QGIS ou Nextcloud) déjà utilisé ailleurs coûte souvent moins cher et profite des "
+                        "améliorations des autres. Acheter ou faire développer vient ensuite."
                     ),
                     "required": True,
                     "choices": [
@@ -526,24 +530,39 @@ TEMPLATE = {
                     "kind": "multiple_choice",
                     "title": "Quels financements envisagez-vous ?",
                     "help": (
-                        "La DETR (dotation d’équipement des territoires ruraux) et la DSIL (dotation de "
-                        "soutien à l’investissement local) sont des subventions de l’État pour des dépenses "
-                        "d’investissement, instruites par la préfecture selon des priorités définies "
-                        "localement chaque année. France 2030 finance des projets par appels à projets ; "
-                        "la Banque des Territoires propose des prêts et cofinance des études et de "
-                        "l’ingénierie."
+                        "Les dotations d’investissement de l’État sont réservées à certaines collectivités : "
+                        "la DETR aux communes et EPCI qui remplissent ses critères (article L2334-33 du code "
+                        "général des collectivités territoriales), la DSIL aux communes et EPCI (article "
+                        "L2334-42), la DSID aux départements (article L3334-10) ; les régions n’en ont aucune. "
+                        "Seuls les choix ouverts à votre collectivité sont proposés. Toutes trois financent des "
+                        "dépenses d’investissement, instruites par la préfecture selon des priorités fixées "
+                        "chaque année : un abonnement à un logiciel ou à un service en ligne est une dépense de "
+                        "fonctionnement, qu’elles ne financent pas. Le projet de loi de finances pour 2026 "
+                        "proposait de fusionner DETR et DSIL avec la DPV dans un fonds unique ; le Sénat a "
+                        "supprimé cette fusion en décembre 2025 : nous n’avons pas vérifié le texte définitif, "
+                        "demandez à la préfecture le nom et les règles de la dotation en vigueur. France 2030 "
+                        "finance des projets par appels à projets ; la Banque des Territoires propose des prêts "
+                        "et cofinance des études et de l’ingénierie ; Aides-territoires recense les aides "
+                        "publiques ouvertes à votre collectivité."
                     ),
                     "required": False,
                     "choices": [
                         "Budget propre de la collectivité",
                         "Dotation d’équipement des territoires ruraux (DETR)",
                         "Dotation de soutien à l’investissement local (DSIL)",
+                        "Dotation de soutien à l’investissement des départements (DSID)",
                         "Appel à projets France 2030",
                         "Banque des Territoires (prêt, cofinancement d’études ou d’ingénierie)",
                         "Fonds européens (par exemple le FEDER, géré par la région)",
                         "Aide de la région ou du département",
                         "Partage des coûts avec d’autres collectivités",
                     ],
+                    # Grants reserved by law to some kinds of collectivité (CGCT L2334-33, L2334-42, L3334-10).
+                    "choices_for": {
+                        "Dotation d’équipement des territoires ruraux (DETR)": ["commune", "epci"],
+                        "Dotation de soutien à l’investissement local (DSIL)": ["commune", "epci"],
+                        "Dotation de soutien à l’investissement des départements (DSID)": ["departement"],
+                    },
                 },
                 {
                     "key": "programme_national",
@@ -580,13 +599,17 @@ TEMPLATE = {
                 {
                     "key": "ressources_financement",
                     "kind": "link",
-                    "title": "Consulter les ressources sur les financements",
+                    "title": "Consulter le guide des financements",
                     "help": (
-                        "Guides, modèles et retours d’expérience pour préparer un dossier de subvention et "
-                        "un plan de financement."
+                        "Qui peut demander quelle aide, ce qu’elle finance, où chercher les appels ouverts et "
+                        "comment bâtir le plan de financement. Pour l’achat lui-même : [le guide de la "
+                        "commande publique](/ressources/commande-publique-ia-donnees/)."
                     ),
                     "required": False,
-                    "link": {"label": "Voir les ressources", "url": "/ressources/"},
+                    "link": {
+                        "label": "Lire le guide des financements",
+                        "url": "/ressources/financer-un-projet-donnees-ia/",
+                    },
                 },
                 {
                     "key": "plan_financement",
@@ -626,10 +649,8 @@ TEMPLATE = {
                     "kind": "checklist",
                     "title": "Les agents utilisateurs sont formés, y compris aux limites de l’outil",
                     "help": (
-                        "Depuis le 2 février 2025, le règlement européen sur l’IA (article 4) demande de "
-                        "veiller à un niveau suffisant de maîtrise de l’IA chez les personnes qui utilisent "
-                        "un système d’IA. Concrètement : savoir ce que fait l’outil, quand il se trompe et "
-                        "quand ne pas le suivre."
+                        f"Depuis le 2 février 2025, {ai_act.literacy_short()}. Concrètement : savoir ce que "
+                        "fait l’outil, quand il se trompe et quand ne pas le suivre."
                     ),
                     "required": True,
                 },
@@ -706,7 +727,7 @@ TEMPLATE = {
                         "Si l’outil contribue à des décisions individuelles, inscrivez-le à l’inventaire de "
                         "vos principaux traitements algorithmiques (finalité, données utilisées, degré "
                         "d’automatisation, base légale) et publiez-en les règles si votre collectivité compte "
-                        "50 agents ou plus."
+                        "50 agents ou plus en équivalents temps plein (ETP)."
                     ),
                     "required": False,
                 },

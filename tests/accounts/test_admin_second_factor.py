@@ -28,7 +28,7 @@ def test_staff_without_totp_is_sent_to_activate_it_with_a_french_message(client)
     response = client.get(reverse("admin:index"), follow=True)
     urls = [url for url, _status in response.redirect_chain]
     assert reverse("mfa_activate_totp") in urls
-    assert "Le back-office de l’ANCT exige une double authentification" in response.content.decode()
+    assert "L’administration du portail exige une double authentification" in response.content.decode()
 
 
 def test_staff_logged_in_without_the_second_factor_cannot_reach_the_admin(client):
@@ -46,7 +46,7 @@ def test_staff_who_passed_totp_reaches_the_admin(client):
     login_with_second_factor(client, staff)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
-    assert "back-office ANCT" in response.content.decode()
+    assert "administration ANCT" in response.content.decode()
 
 
 def test_staff_logs_in_with_password_then_totp_code_and_reaches_the_admin(client):

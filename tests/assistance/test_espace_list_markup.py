@@ -72,7 +72,7 @@ def test_project_rows_show_themes_progress_and_an_accessible_follow_button(clien
     assert '<span class="fr-text--xs">Relation usagers</span>' in page
     follow = reverse("espace:project_follow", kwargs={"public_id": project.public_id})
     assert f'formaction="{follow}" name="follow" value="1">Je suis ce projet' in page
-    assert 'Je suis ce projet<span class="fr-sr-only"> : Assistant d’accueil</span>' in page
+    assert 'Je suis ce projet<span class="fr-sr-only">&nbsp;: Assistant d’accueil</span>' in page
     assert '<input type="hidden" name="next" value="/espace-anct/projets/?suivi=demande">' in page
 
 

@@ -96,7 +96,7 @@ def test_refusal_reason_reaches_the_members(world, django_capture_on_commit_call
         )
     found.refresh_from_db()
     assert found.closed_at is not None
-    assert any("Motif : Déjà financé." in message.body for message in mail.outbox)
+    assert any("Motif\u00a0: Déjà financé." in message.body for message in mail.outbox)
 
 
 def test_database_refuses_a_refusal_without_reason(world):

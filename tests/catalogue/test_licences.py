@@ -18,3 +18,16 @@ def test_unknown_licence_is_refused_in_french():
     validate_licence("EUPL-1.2")
     with pytest.raises(ValidationError, match="identifiant SPDX"):
         validate_licence("Propriétaire")
+
+
+def test_the_shipped_services_carry_the_licence_of_their_repository():
+    """Checked against each project's repository: LimeSurvey's headers say « GNU/GPL License v2 or later »;
+    Publik is several components, w.c.s. (GPL-2.0-or-later) and authentic2 (AGPL-3.0-or-later)."""
+    from catalogue.demo import SERVICES
+
+    licences = {service["slug"]: service["licence"] for service in SERVICES}
+    assert licences["limesurvey"] == "GPL-2.0-or-later"
+    assert licences["publik"] == "GPL-2.0-or-later AND AGPL-3.0-or-later"
+    for slug, licence in licences.items():
+        validate_licence(licence)
+        assert len(licence) <= 40, slug

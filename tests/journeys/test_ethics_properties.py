@@ -4,7 +4,7 @@ import json
 import os
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from journeys import ethics
@@ -115,6 +115,12 @@ def test_open_data_is_an_obligation_only_with_both_thresholds(answers):
 
 @SETTINGS
 @given(answer_sets())
+@example(
+    answers={
+        "ia_domaines_annexe_iii": ["infrastructures_critiques"],
+        "ia_transparence_art50": ["emotions_categorisation"],
+    }
+)
 def test_levels_alerts_and_notes_agree(answers):
     result = ethics.evaluate(CONTENT, answers)
     level = result["ai_act"]["level"]
@@ -126,7 +132,10 @@ def test_levels_alerts_and_notes_agree(answers):
         assert result["aipd"]["needed"] is True
     if GUIDANCE["ai_act_fria"] in result["ai_act"]["notes"]:
         assert level == "high"
-        assert set(answers.get("ia_domaines_annexe_iii", [])) != {"infrastructures_critiques"}
+        # Annex III point 1 (biometrics, emotions) may come from the transparency question instead.
+        ticked = set(answers.get("ia_transparence_art50", []))
+        biometric = {"emotions_categorisation", "categorisation_biometrique"} & ticked
+        assert biometric or set(answers.get("ia_domaines_annexe_iii", [])) != {"infrastructures_critiques"}
     provider = GUIDANCE["ai_act_fournisseur"] in result["ai_act"]["notes"]
     assert provider is (level == "high" and answers.get("ia_role") == "fournisseur")
     assert (GUIDANCE["ai_act_art50"] in result["ai_act"]["notes"]) <= (level == "high")

@@ -28,7 +28,7 @@ def test_bootstrap_loads_the_library():
     kinds = Counter(Resource.objects.published().values_list("kind", flat=True))
     assert kinds[ResourceKind.BIBLIOGRAPHY] >= 8
     assert kinds[ResourceKind.USE_CASE] >= 6
-    assert 4 <= kinds[ResourceKind.FRAMEWORK] <= 6
+    assert 4 <= kinds[ResourceKind.FRAMEWORK] <= 7
     assert f"Ressources : {len(RESOURCES)} créées, 0 mises à jour." in output
     air = Resource.objects.get(slug="prevision-qualite-air")
     assert {theme.slug for theme in air.themes.all()} >= {"environnement-energie", "mobilite"}
@@ -52,7 +52,7 @@ def test_bootstrap_through_the_command_is_idempotent():
     assert Resource.objects.count() == count
 
 
-def test_bootstrap_restores_a_changed_resource_and_its_themes():
+def test_bootstrap_keeps_a_resource_edited_in_the_administration_and_says_so():
     bootstrap()
     air = Resource.objects.get(slug="prevision-qualite-air")
     air.title = "Titre modifié"
@@ -62,8 +62,19 @@ def test_bootstrap_restores_a_changed_resource_and_its_themes():
     output = bootstrap()
 
     air.refresh_from_db()
+    assert air.title == "Titre modifié"
+    assert not air.themes.exists()
+    assert "laissées telles quelles : prevision-qualite-air." in output
+
+
+def test_bootstrap_brings_a_row_written_before_the_shipped_hash_up_to_date():
+    bootstrap()
+    Resource.objects.filter(slug="prevision-qualite-air").update(title="Ancien titre livré", shipped_hash="")
+
+    output = bootstrap()
+
+    air = Resource.objects.get(slug="prevision-qualite-air")
     assert air.title == "Prévoir la qualité de l’air à l’échelle de la rue"
-    assert air.themes.exists()
     assert "0 créées, 1 mises à jour" in output
 
 
