@@ -7,3 +7,16 @@ document.addEventListener("click", (event) => {
   const alert = button.closest(".fr-alert");
   if (alert) alert.remove();
 });
+
+// In-page links (skip links, « Aller aux résultats », error summary): move focus to the target, not only the view,
+// so that the next Tab starts there and screen readers read it (RGAA 12.7).
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href^='#']:not([aria-controls]):not([role])");
+  if (!link || link.getAttribute("href").length < 2) return;
+  const target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  if (!target) return;
+  if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+  event.preventDefault();
+  window.history.pushState(window.history.state, "", link.getAttribute("href"));
+  target.focus();
+});
