@@ -20,3 +20,6 @@ document.addEventListener("click", (event) => {
   window.history.pushState(window.history.state, "", link.getAttribute("href"));
   target.focus();
 });
+
+// After a server-side form error, start on the error summary (RGAA 11.10): read first, links to each field.
+document.getElementById("resume-erreurs")?.focus();
