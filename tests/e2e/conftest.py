@@ -1,7 +1,8 @@
 """End-to-end harness: Debian's Chromium through Playwright, against the live server.
 
 Every page a test visits is checked: no console error, no request to another host, no axe-core
-violation of impact serious or critical. A failing test leaves a screenshot in var/e2e/.
+violation of impact serious or critical, no horizontal scroll at 320 px wide (RGAA 10.11: the page is
+shown at 320 CSS pixels for a moment, then back at the test's size). A failing test leaves a screenshot in var/e2e/.
 """
 
 import os
@@ -17,6 +18,27 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "var" / "e2e"
 BLOCKING_IMPACTS = {"serious", "critical"}
+REFLOW_WIDTH = 320  # CSS pixels: 1280 px at 400 % zoom
+# The widest element sticking out, to name the culprit in the failure message.
+_REFLOW_SCRIPT = """() => {
+  const root = document.documentElement;
+  if (root.scrollWidth <= root.clientWidth) return null;
+  let widest = null;
+  const clipped = (el) => {
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      const scrolls = getComputedStyle(up).overflowX !== 'visible';
+      if (scrolls && up.getBoundingClientRect().right <= root.clientWidth + 1) return true;
+    }
+    return false;
+  };
+  for (const el of document.body.querySelectorAll('*')) {
+    const right = el.getBoundingClientRect().right;
+    if (right > root.clientWidth + 1 && !clipped(el) && (!widest || right > widest.right)) {
+      widest = {right, tag: el.tagName.toLowerCase(), id: el.id, cls: String(el.className).slice(0, 60)};
+    }
+  }
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest};
+}"""
 _axe = Axe()
 
 
@@ -74,6 +96,7 @@ class PageGuard:
         if url in self.audited or not url.startswith("http"):
             return
         self.audited.add(url)
+        self.check_reflow(page, url)
         results = _axe.run(page)
         for violation in results.response["violations"]:
             if violation["impact"] in BLOCKING_IMPACTS:
@@ -81,6 +104,21 @@ class PageGuard:
                 self.problems.append(
                     f"axe {violation['impact']} on {url}: {violation['id']} — {violation['help']} [{targets}]"
                 )
+
+    def check_reflow(self, page, url: str) -> None:
+        """No horizontal scroll at REFLOW_WIDTH: the content reflows (RGAA 10.11)."""
+        size = page.viewport_size
+        if size is None:
+            return
+        if size["width"] != REFLOW_WIDTH:
+            page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
+        try:
+            overflow = page.evaluate(_REFLOW_SCRIPT)
+        finally:
+            if size["width"] != REFLOW_WIDTH:
+                page.set_viewport_size(size)
+        if overflow:
+            self.problems.append(f"horizontal scroll at {REFLOW_WIDTH} px on {url}: {overflow}")
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
