@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Install the Debian packages the portal needs when they are missing (root only), or name them in one error.
-#   runtime: WeasyPrint's Pango and fonts.   test: Chromium for the e2e tests, poppler to look at PDFs.
+#   runtime: WeasyPrint's Pango and fonts.   test: Chromium for the e2e tests, poppler to look at PDFs, and Node
+#   with npm for the HTML validator (only when no `node`/`npm` is on the PATH: a newer Node may be installed otherwise).
 set -euo pipefail
 kind="${1:-runtime}"
 runtime_pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 test_pkgs=(chromium poppler-utils)
 case "$kind" in
   runtime) wanted=("${runtime_pkgs[@]}") ;;
-  test) wanted=("${test_pkgs[@]}") ;;
+  test)
+    wanted=("${test_pkgs[@]}")
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then wanted+=(nodejs npm); fi
+    ;;
   *) echo "usage: $0 runtime|test" >&2; exit 2 ;;
 esac
 
