@@ -23,3 +23,16 @@ document.addEventListener("click", (event) => {
 
 // After a server-side form error, start on the error summary (RGAA 11.10): read first, links to each field.
 document.getElementById("resume-erreurs")?.focus();
+
+// A confirmation after a redirect to an anchor (« … est enregistré. », then #action-12) is shown and focused next
+// to what was saved, not far above it at the top of the page.
+const flash = document.getElementById("messages");
+const anchored = window.location.hash.length > 1 ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+if (flash && anchored && !document.getElementById("resume-erreurs") && !anchored.contains(flash)) {
+  anchored.insertAdjacentElement(/^H[1-6]$/.test(anchored.tagName) ? "afterend" : "afterbegin", flash);
+  const first = flash.querySelector(".fr-alert");
+  if (first) {
+    first.setAttribute("tabindex", "-1");
+    first.focus();
+  }
+}
