@@ -520,6 +520,10 @@ def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
     chart = radar_chart(
         [(row["dimension"].name, row["score"]) for row in rows],
         title=f"Maturité données et IA — {project.organisation.name}",
+        # The scores are in the table next to the chart: the chart's alternative points there, so that they are
+        # read once (the PDF report, without that table, keeps the scores in its alternative).
+        description="Graphique radar des scores par dimension : les valeurs figurent dans le tableau « Scores par "
+        "dimension ».",
     )
     return render(
         request,

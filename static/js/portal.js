@@ -13,8 +13,15 @@ document.addEventListener("click", (event) => {
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a[href^='#']:not([aria-controls]):not([role])");
   if (!link || link.getAttribute("href").length < 2) return;
-  const target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  let target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
   if (!target) return;
+  // On small screens the main menu sits in a closed dialog: « Menu » then leads to the button that opens it.
+  const fallback = link.dataset.tiaSkipFallback ? document.getElementById(link.dataset.tiaSkipFallback) : null;
+  if (fallback && !target.checkVisibility()) {
+    fallback.focus();
+    event.preventDefault();
+    return;
+  }
   if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
   event.preventDefault();
   window.history.pushState(window.history.state, "", link.getAttribute("href"));
