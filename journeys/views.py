@@ -491,6 +491,10 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
             "diagnostic": diagnostic,
             "dimensions": dimensions,
             "conflicts": [q for group in dimensions for q in group["questions"] if q["conflict"]],
+            # Once started, the questions still without an answer, each linked (the saved count said how many only).
+            "unanswered": [q["question"] for group in dimensions for q in group["questions"] if not q["answer"]]
+            if response and response.answers
+            else [],
             "stale": status == 409,
             "can_edit": can_edit,
             "error": error,

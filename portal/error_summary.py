@@ -48,3 +48,9 @@ def form_errors(values: Iterable) -> list[ErrorLink]:
                 label = str(bound_field.label or "")
                 links.append(ErrorLink(label=label, message=message, anchor=_anchor(bound_field)))
     return links
+
+
+def optional_rule_applies(form: forms.BaseForm) -> bool:
+    """Whether a form has both required fields and optional ones (marked « (Optionnel) » by django-dsfr)."""
+    visible = [field for field in form.fields.values() if not field.widget.is_hidden]
+    return any(field.required for field in visible) and any(not field.required for field in visible)

@@ -13,7 +13,11 @@ class DsfrRenderer(DsfrDjangoTemplates):
 
     # Our version of django-dsfr's generic field snippet: the help text sits outside the <label> (RGAA 8.2: a
     # list is not allowed in a label, and a long hint made the field's name ~300 characters, read twice).
-    TEMPLATE_OVERRIDES = {"dsfr/form_field_snippets/input_snippet.html": "portal/forms/input_snippet.html"}
+    # The form snippet states the rule behind the « (Optionnel) » marks (RGAA 11.10).
+    TEMPLATE_OVERRIDES = {
+        "dsfr/form_field_snippets/input_snippet.html": "portal/forms/input_snippet.html",
+        "dsfr/form_snippet.html": "portal/forms/form_snippet.html",
+    }
 
     def get_template(self, template_name: str):
         return super().get_template(self.TEMPLATE_OVERRIDES.get(template_name, template_name))

@@ -6,6 +6,8 @@ from django.utils.safestring import mark_safe
 from dsfr.forms import DsfrBoundField
 from dsfr.utils import dsfr_input_class_attr
 
+from portal.error_summary import optional_rule_applies
+
 register = template.Library()
 
 
@@ -17,6 +19,8 @@ def dsfr_fields(form: Form) -> str:
     The DSFR field templates come from settings.FORM_RENDERER (portal.forms.DsfrRenderer).
     """
     parts = []
+    if optional_rule_applies(form):
+        parts.append('<p class="fr-text--sm fr-mb-2w">Sauf mention contraire, tous les champs sont obligatoires.</p>')
     for name, field in form.fields.items():
         bound = DsfrBoundField(form, field, name)
         if bound.is_hidden:

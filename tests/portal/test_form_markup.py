@@ -46,3 +46,14 @@ def test_sign_up_personal_fields_have_autocomplete(client):
         ("password1", "new-password"),
     ]:
         assert re.search(rf'<input[^>]*name="{name}"[^>]*autocomplete="{token}"', html), name
+
+
+@pytest.mark.django_db
+def test_forms_with_optional_fields_state_the_rule(client, world, client_as):
+    rule = "Sauf mention contraire, tous les champs sont obligatoires."
+    assert rule in client.get(reverse("account_login")).content.decode()  # « Se souvenir de moi (Optionnel) »
+    html = client_as(world["member"]).get(reverse("journeys:project_create")).content.decode()
+    assert "(Optionnel)" in html
+    assert rule in html
+    # Every field required: no rule to state.
+    assert rule not in client_as(world["member"]).get(reverse("accounts:account_delete")).content.decode()
