@@ -2,6 +2,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from portal.accessibility import AUDIT
+
 # (label, url name, namespaces that make the entry current)
 MAIN_NAV = [
     ("Accueil", "portal:home", ()),
@@ -26,4 +28,4 @@ def site(request: HttpRequest) -> dict:
         }
         for label, name, namespaces in MAIN_NAV
     ]
-    return {"SITE_NAME": settings.SITE_NAME, "main_nav": nav}
+    return {"SITE_NAME": settings.SITE_NAME, "main_nav": nav, "ACCESSIBILITY_LEVEL": AUDIT.level}
