@@ -28,4 +28,4 @@ class Audit:
         return "partiellement conforme" if self.rate >= 50 else "non conforme"
 
 
-AUDIT = Audit(done_on=date(2026, 11, 27), compliant=73, non_compliant=1, not_applicable=32)
+AUDIT = Audit(done_on=date(2026, 11, 27), compliant=74, non_compliant=0, not_applicable=32)

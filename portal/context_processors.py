@@ -28,4 +28,9 @@ def site(request: HttpRequest) -> dict:
         }
         for label, name, namespaces in MAIN_NAV
     ]
-    return {"SITE_NAME": settings.SITE_NAME, "main_nav": nav, "ACCESSIBILITY_LEVEL": AUDIT.level}
+    context = {"SITE_NAME": settings.SITE_NAME, "main_nav": nav, "ACCESSIBILITY_LEVEL": AUDIT.level}
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        # When the session ends (RGAA 13.1): portal.js warns a few minutes before and offers to extend it.
+        context["SESSION_EXPIRES_AT"] = int(request.session.get_expiry_date().timestamp())
+    return context

@@ -18,7 +18,7 @@ def test_visitor_reaches_every_footer_page(page, live_server):
     page.goto(live_server.url + "/")
     footer = page.get_by_role("contentinfo")
     for link, heading in [
-        ("Accessibilité : partiellement conforme", "Déclaration d’accessibilité"),
+        ("Accessibilité : totalement conforme", "Déclaration d’accessibilité"),
         ("Mentions légales", "Mentions légales"),
         ("Données personnelles", "Données personnelles"),
         ("Plan du site", "Plan du site"),
