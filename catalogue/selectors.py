@@ -1,6 +1,7 @@
 """Reads of the catalogue: the faceted list, a service page and what it shows (adopters, similar services)."""
 
-from collections.abc import Callable, Iterable
+import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
@@ -377,20 +378,21 @@ def declarable_organisations(user, service: Service) -> list[DeclarableOrganisat
     return [DeclarableOrganisation(organisation=org, status=org.current_status) for org in organisations]
 
 
-# Extension point: apps that know who shortlisted a service register here (journeys does, from its AppConfig.ready):
-# catalogue sits below journeys and never imports it.
-ShortlistingProvider = Callable[[Service, object], Iterable]
-_shortlisting_providers: list[ShortlistingProvider] = []
-
-
-def register_shortlisting_provider(provider: ShortlistingProvider) -> None:
-    """Register `provider(service, user)`: the projects `user` may see whose shortlist contains `service`."""
-    if provider not in _shortlisting_providers:
-        _shortlisting_providers.append(provider)
-
-
 def shortlisting_projects(service: Service, user) -> list:
-    """Projects visible to `user` that shortlisted `service`, from the registered providers."""
+    """Projects visible to `user` that shortlisted `service`, provided by journeys when it offers the selector.
+
+    HOOK for the journeys app: `journeys.selectors.projects_shortlisting(service, user)` returns the projects the
+    user may see whose shortlist contains the service. Imported lazily: catalogue must not depend on journeys.
+    """
     if user is None or not user.is_authenticated:
         return []
-    return [project for provider in _shortlisting_providers for project in provider(service, user)]
+    try:
+        module = importlib.import_module("journeys.selectors")
+    except ModuleNotFoundError as error:
+        if error.name != "journeys.selectors" and error.name != "journeys":
+            raise
+        return []
+    selector = getattr(module, "projects_shortlisting", None)
+    if selector is None:
+        return []
+    return list(selector(service, user))
