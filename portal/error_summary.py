@@ -19,11 +19,14 @@ class ErrorLink:
 
 
 def _forms_in(values: Iterable) -> Iterable[forms.BaseForm]:
+    # type(), not isinstance(): isinstance() would evaluate the context's lazy objects (SimpleLazyObject), and some
+    # of them query or even write (seen in the admin crawl test). Only a bound formset has forms worth reading.
     seen: set[int] = set()
     for value in values:
-        candidates = value.forms if isinstance(value, BaseFormSet) else [value]
+        is_formset = issubclass(type(value), BaseFormSet)
+        candidates = [value] if not is_formset else value.forms if value.is_bound else []
         for candidate in candidates:
-            if isinstance(candidate, forms.BaseForm) and id(candidate) not in seen:
+            if issubclass(type(candidate), forms.BaseForm) and id(candidate) not in seen:
                 seen.add(id(candidate))
                 yield candidate
 
