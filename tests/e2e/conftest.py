@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in the test thread; ORM calls in the test body need this.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -96,8 +97,16 @@ class PageGuard:
         if url in self.audited or not url.startswith("http"):
             return
         self.audited.add(url)
-        self.check_reflow(page, url)
-        results = _axe.run(page)
+        try:
+            self.check_reflow(page, url)
+            results = _axe.run(page)
+        except PlaywrightError as error:
+            # The test moved on (a click loaded the next page) while this page was being checked: the next page
+            # gets its own check; this one is checked again on the next visit.
+            if "context was destroyed" not in str(error) and "already running" not in str(error):
+                raise
+            self.audited.discard(url)
+            return
         for violation in results.response["violations"]:
             if violation["impact"] in BLOCKING_IMPACTS:
                 targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
