@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The whole suite in parallel; e2e tests share the machine's Chromium.
@@ -23,6 +24,11 @@ system-deps:
 test-system-deps:
 	@bash scripts/system-deps.sh test
 
+## Test-only Node tools (html-validate, tests/portal/test_html_validity.py), pinned by package-lock.json.
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
 migrate: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 
@@ -37,7 +43,7 @@ demo: $(STAMP) migrate
 	$(BIN)/python manage.py bootstrap
 
 ## The whole test suite, e2e included (PostgreSQL when DATABASE_URL points to it, SQLite otherwise).
-test: system-deps test-system-deps $(STAMP)
+test: system-deps test-system-deps $(NODE_STAMP) $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS)
 
 ## The fault tests alone (they are part of `make test` too): Redis stopped and back, PostgreSQL dropping the web

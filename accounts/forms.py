@@ -96,6 +96,8 @@ class AccountDeleteForm(DsfrBaseForm):
     confirmation = forms.CharField(
         label="Pour confirmer, saisissez votre adresse électronique",
         max_length=254,
+        # RGAA 11.13: the field asks for the user's own e-mail address.
+        widget=forms.EmailInput({"autocomplete": "email"}),
         error_messages={"required": "Saisissez votre adresse électronique pour confirmer."},
     )
 

@@ -28,5 +28,6 @@ urlpatterns = [
     path("notifications/", views.notifications_update, name="notifications_update"),
     path("mes-donnees/", views.data_export, name="data_export"),
     path("supprimer/", views.account_delete, name="account_delete"),
+    path("session/prolonger/", views.session_extend, name="session_extend"),
     path("double-authentification/code/", views.second_factor_email_code, name="second_factor_email_code"),
 ]

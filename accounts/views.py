@@ -2,10 +2,11 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -369,3 +370,11 @@ def second_factor_email_code(request: HttpRequest) -> HttpResponse:
         {"form": form, "email": request.user.email},
         status=400 if form.errors else 200,
     )
+
+
+@require_POST
+def session_extend(request: HttpRequest) -> JsonResponse:
+    """Restart the session's time limit (RGAA 13.1): asked by the warning static/js/portal.js shows before it ends."""
+    request.session.set_expiry(settings.SESSION_COOKIE_AGE)
+    request.session.modified = True
+    return JsonResponse({"expires_at": int(request.session.get_expiry_date().timestamp())})

@@ -31,7 +31,7 @@ CACHE_SECONDS = 300
 def _region_cache_key(request: HttpRequest, version: str) -> str:
     params = sorted((key, value) for key, values in request.GET.lists() for value in values if value.strip())
     raw = f"{version}|{urlencode(params)}"
-    return "catalogue:region:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "catalogue:region:v2:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _counts_cache_key(filterset: ServiceFilter, version: str) -> str:
@@ -40,7 +40,20 @@ def _counts_cache_key(filterset: ServiceFilter, version: str) -> str:
     return "catalogue:counts:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _render_region(request: HttpRequest, version: str) -> str:
+def catalogue_title(total: int, terms: str, active_filters: list[str]) -> str:
+    """The page title: it says what the visitor searched and filtered, and how many services match (RGAA 8.6)."""
+    parts = []
+    if terms:
+        parts.append(f"«\u00a0{terms}\u00a0»")
+    if active_filters:
+        parts.append("filtres\u00a0: " + ", ".join(active_filters))
+    if not parts:
+        return "Catalogue des services numériques"
+    found = f"{total} service{'s' if total > 1 else ''}" if total else "aucun service"
+    return f"{found} pour {' ; '.join(parts)} — Catalogue des services numériques"
+
+
+def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
     filterset = ServiceFilter(request.GET or None, queryset=Service.objects.none())
     counts_key = _counts_cache_key(filterset, version)
     counts = cache.get(counts_key)
@@ -50,6 +63,7 @@ def _render_region(request: HttpRequest, version: str) -> str:
     list_pages(catalogue.page)
     form = filterset.form
     facets = []
+    active_filters: list[str] = []
     for facet in catalogue.facets:
         if not facet.values:
             continue  # e.g. no programme in the database yet
@@ -68,17 +82,30 @@ def _render_region(request: HttpRequest, version: str) -> str:
         ]
         # An invalid value (hand-written URL) marks the boxes as the DSFR filter dsfr_input_class_attr does.
         invalid = bool(form._errors and field.errors)
+        ticked_labels = [value.label for value in facet.values if value.value in ticked]
+        active_filters.extend(ticked_labels)
         facets.append(
-            {"name": facet.name, "id": field.auto_id, "label": field.label, "options": options, "invalid": invalid}
+            {
+                "name": facet.name,
+                "id": field.auto_id,
+                "label": field.label,
+                "options": options,
+                "invalid": invalid,
+                # Collapsed groups spare keyboard and phone users 40-odd boxes; a group in use stays open.
+                "expanded": bool(ticked_labels) or invalid,
+                "ticked": len(ticked_labels),
+            }
         )
+    title = catalogue_title(catalogue.total, catalogue.terms, active_filters)
     context = {
+        "page_title": title,
         "form": form,
         "catalogue": catalogue,
         "facets": facets,
         "cards": catalogue.cards,
         "page_obj": catalogue.page,
     }
-    return render_to_string("catalogue/_results.html", context, request=request)
+    return render_to_string("catalogue/_results.html", context, request=request), title
 
 
 @login_not_required
@@ -86,17 +113,18 @@ def _render_region(request: HttpRequest, version: str) -> str:
 def service_list(request: HttpRequest) -> HttpResponse:
     version = selectors.catalogue_version()
     key = _region_cache_key(request, version)
-    region = cache.get(key)
-    if region is None:
-        region = _render_region(request, version)
-        cache.set(key, region, CACHE_SECONDS)
+    cached = cache.get(key)
+    if cached is None:
+        cached = _render_region(request, version)
+        cache.set(key, cached, CACHE_SECONDS)
+    region, title = cached
     if request.htmx:
         # The enhancement in static/js/catalogue.js asks for the results region only (header HX-Request).
         response = HttpResponse(region)
     else:
         breadcrumb = {"links": [], "current": "Catalogue", "root_dir": ""}
         # The region is the output of our own (autoescaping) template, rendered now or by an earlier request.
-        context = {"region": mark_safe(region), "breadcrumb_data": breadcrumb}  # noqa: S308
+        context = {"region": mark_safe(region), "breadcrumb_data": breadcrumb, "page_title": title}  # noqa: S308
         response = render(request, "catalogue/service_list.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -505,6 +505,10 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
             "diagnostic": diagnostic,
             "dimensions": dimensions,
             "conflicts": [q for group in dimensions for q in group["questions"] if q["conflict"]],
+            # Once started, the questions still without an answer, each linked (the saved count said how many only).
+            "unanswered": [q["question"] for group in dimensions for q in group["questions"] if not q["answer"]]
+            if response and response.answers
+            else [],
             "stale": status == 409,
             "can_edit": can_edit,
             "error": error,
@@ -534,6 +538,10 @@ def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
     chart = radar_chart(
         [(row["dimension"].name, row["score"]) for row in rows],
         title=f"Maturité données et IA — {project.organisation.name}",
+        # The scores are in the table next to the chart: the chart's alternative points there, so that they are
+        # read once (the PDF report, without that table, keeps the scores in its alternative).
+        description="Graphique radar des scores par dimension : les valeurs figurent dans le tableau « Scores par "
+        "dimension ».",
     )
     return render(
         request,

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from portal.accessibility import AUDIT
+
 # (label, url name, namespaces that make the entry current)
 MAIN_NAV = [
     ("Accueil", "portal:home", ()),
@@ -28,4 +30,9 @@ def site(request: HttpRequest) -> dict:
         }
         for label, name, namespaces in MAIN_NAV
     ]
-    return {"SITE_NAME": settings.SITE_NAME, "main_nav": nav}
+    context = {"SITE_NAME": settings.SITE_NAME, "main_nav": nav, "ACCESSIBILITY_LEVEL": AUDIT.level}
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        # When the session ends (RGAA 13.1): portal.js warns a few minutes before and offers to extend it.
+        context["SESSION_EXPIRES_AT"] = int(request.session.get_expiry_date().timestamp())
+    return context

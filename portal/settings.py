@@ -289,6 +289,10 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <ne-pas-repondre@territoires-ia.anct.gouv.fr>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The accessibility statement's contact (décret n° 2019-768: a way to report a defect and ask for an alternative).
+ACCESSIBILITY_CONTACT_EMAIL = env.str(
+    "ACCESSIBILITY_CONTACT_EMAIL", default="accessibilite@territoires-ia.anct.gouv.fr"
+)
 EMAIL_TIMEOUT = 10
 
 # Security headers. The production values are what `check --deploy` expects.

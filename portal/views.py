@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -6,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from initiatives.figures import public_figures
 from portal import health
+from portal.accessibility import AUDIT
 from portal.sitemap import site_map_sections
 
 
@@ -25,7 +27,8 @@ def legal_notice(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/accessibility.html")
+    context = {"audit": AUDIT, "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL}
+    return render(request, "portal/accessibility.html", context)
 
 
 @login_not_required

@@ -1107,6 +1107,8 @@ BIBLIOGRAPHY = [
             "OCDE : Governing with Artificial Intelligence — le cadre pour une IA digne de confiance dans "
             "l’administration"
         ),
+        original_title="Governing with Artificial Intelligence",
+        original_language="en",
         summary=(
             "Le rapport de l’OCDE de juin 2025 propose un cadre en trois volets pour l’IA dans le secteur public : "
             "conditions de réussite, garde-fous et association des citoyens et des agents."
@@ -1168,6 +1170,8 @@ BIBLIOGRAPHY = [
     _reference(
         "unesco-methodologie-evaluation-etat-preparation",
         title="UNESCO : Readiness Assessment Methodology (méthodologie d’évaluation de l’état de préparation à l’IA)",
+        original_title="Readiness Assessment Methodology",
+        original_language="en",
         summary=(
             "Un outil de la Recommandation de l’UNESCO sur l’éthique de l’IA (2023) pour évaluer, avec des "
             "indicateurs qualitatifs et quantitatifs, si un territoire est prêt à une IA éthique."

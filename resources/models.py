@@ -89,6 +89,17 @@ class Resource(models.Model):
     )
     ethics = models.TextField("points d’attention éthiques et juridiques", blank=True)
 
+    # A title, or part of one, in another language (RGAA 8.7): shown inside <span lang="…"> wherever the title is.
+    original_title = models.CharField(
+        "titre en langue étrangère",
+        max_length=250,
+        blank=True,
+        help_text="La partie du titre qui n’est pas en français, recopiée à l’identique : « Governing with AI ».",
+    )
+    original_language = models.CharField(
+        "langue de ce titre", max_length=8, blank=True, help_text="Code de langue : « en », « de », « es »…"
+    )
+
     # Where the information comes from.
     source_publisher = models.CharField("éditeur ou auteur", max_length=250, blank=True)
     source_url = models.URLField("adresse de la source", max_length=500, blank=True)

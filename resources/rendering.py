@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import markdown
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from markdown.extensions.toc import slugify
 
@@ -52,3 +53,11 @@ def render_markdown(text: str) -> RenderedBody:
         if token["level"] == 2
     )
     return RenderedBody(html=sanitise(html), toc=toc)
+
+
+def title_html(title: str, original_title: str, original_language: str) -> SafeString:
+    """The title, escaped, with its part in another language inside <span lang="…"> (RGAA 8.7)."""
+    if not (original_title and original_language and original_title in title):
+        return conditional_escape(title)
+    before, after = title.split(original_title, 1)
+    return format_html('{}<span lang="{}">{}</span>{}', before, original_language, original_title, after)

@@ -16,7 +16,17 @@ from resources.models import Resource
 PAGE_SIZE = 12
 RELATED_COUNT = 3
 # What a card shows (the related resources do not need the long texts).
-CARD_FIELDS = ["slug", "title", "kind", "summary", "audience", "reading_minutes", "updated_on"]
+CARD_FIELDS = [
+    "slug",
+    "title",
+    "original_title",
+    "original_language",
+    "kind",
+    "summary",
+    "audience",
+    "reading_minutes",
+    "updated_on",
+]
 
 
 @dataclass

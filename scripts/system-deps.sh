@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the portal needs when they are missing (root only), or name them in one error.
 #   runtime: WeasyPrint's Pango and fonts.   test: Chromium for the e2e tests, poppler to look at PDFs, caddy (the
-#   reverse proxy of docker-compose.yml, run in front of gunicorn by tests/portal/test_reverse_proxy.py).
+#   reverse proxy of docker-compose.yml, run in front of gunicorn by tests/portal/test_reverse_proxy.py), and Node
+#   with npm for the HTML validator (only when no `node`/`npm` is on the PATH: a newer Node may be installed otherwise).
 #   bench: wrk, the HTTP load generator of `make bench`.
 set -euo pipefail
 kind="${1:-runtime}"
@@ -10,7 +11,10 @@ test_pkgs=(chromium poppler-utils caddy)
 bench_pkgs=(wrk)
 case "$kind" in
   runtime) wanted=("${runtime_pkgs[@]}") ;;
-  test) wanted=("${test_pkgs[@]}") ;;
+  test)
+    wanted=("${test_pkgs[@]}")
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then wanted+=(nodejs npm); fi
+    ;;
   bench) wanted=("${bench_pkgs[@]}") ;;
   *) echo "usage: $0 runtime|test|bench" >&2; exit 2 ;;
 esac

@@ -247,6 +247,7 @@ RULES: dict[str, Rule] = {
     "accounts:notifications_update": Rule(Access.LOGIN, method="post", expect=all_roles(302)),
     "accounts:data_export": LOGIN,
     "accounts:account_delete": LOGIN,
+    "accounts:session_extend": Rule(Access.LOGIN, method="post", expect=all_roles(200)),
     # Only staff without TOTP prove their mailbox here; everyone else is sent on (activation or MFA index).
     "accounts:second_factor_email_code": Rule(Access.LOGIN, expect=everyone(302, staff_in_no_totp=200)),
     # territories

@@ -2,25 +2,25 @@
 
 from django import template
 from django.forms import Form
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from dsfr.forms import DsfrBoundField
 from dsfr.utils import dsfr_input_class_attr
+
+from portal.error_summary import optional_rule_applies
 
 register = template.Library()
 
 
 @register.filter
 def dsfr_fields(form: Form) -> str:
-    """Every field of `form` as DSFR input groups; non-field errors first, as a DSFR alert.
+    """Every field of `form` as DSFR input groups; non-field errors are in the page's error summary
+    (templates/layout/_error_summary.html), at the top of the page.
 
     The DSFR field templates come from settings.FORM_RENDERER (portal.forms.DsfrRenderer).
     """
     parts = []
-    non_field_errors = form.non_field_errors() if form.is_bound else []
-    if non_field_errors:
-        items = format_html_join("", "<p>{}</p>", ((error,) for error in non_field_errors))
-        parts.append(f'<div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert">{items}</div>')
+    if optional_rule_applies(form):
+        parts.append('<p class="fr-text--sm fr-mb-2w">Sauf mention contraire, tous les champs sont obligatoires.</p>')
     for name, field in form.fields.items():
         bound = DsfrBoundField(form, field, name)
         if bound.is_hidden:

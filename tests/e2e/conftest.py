@@ -1,7 +1,8 @@
 """End-to-end harness: Debian's Chromium through Playwright, against the live server.
 
 Every page a test visits is checked: no console error, no request to another host, no axe-core
-violation of impact serious or critical. A failing test leaves a screenshot in var/e2e/.
+violation of impact serious or critical, no horizontal scroll at 320 px wide (RGAA 10.11: the page is
+shown at 320 CSS pixels for a moment, then back at the test's size). A failing test leaves a screenshot in var/e2e/.
 """
 
 import os
@@ -11,12 +12,34 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in the test thread; ORM calls in the test body need this.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "var" / "e2e"
 BLOCKING_IMPACTS = {"serious", "critical"}
+REFLOW_WIDTH = 320  # CSS pixels: 1280 px at 400 % zoom
+# The widest element sticking out, to name the culprit in the failure message.
+_REFLOW_SCRIPT = """() => {
+  const root = document.documentElement;
+  if (root.scrollWidth <= root.clientWidth) return null;
+  let widest = null;
+  const clipped = (el) => {
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      const scrolls = getComputedStyle(up).overflowX !== 'visible';
+      if (scrolls && up.getBoundingClientRect().right <= root.clientWidth + 1) return true;
+    }
+    return false;
+  };
+  for (const el of document.body.querySelectorAll('*')) {
+    const right = el.getBoundingClientRect().right;
+    if (right > root.clientWidth + 1 && !clipped(el) && (!widest || right > widest.right)) {
+      widest = {right, tag: el.tagName.toLowerCase(), id: el.id, cls: String(el.className).slice(0, 60)};
+    }
+  }
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest};
+}"""
 _axe = Axe()
 
 
@@ -74,13 +97,37 @@ class PageGuard:
         if url in self.audited or not url.startswith("http"):
             return
         self.audited.add(url)
-        results = _axe.run(page)
+        try:
+            self.check_reflow(page, url)
+            results = _axe.run(page)
+        except PlaywrightError as error:
+            # The test moved on (a click loaded the next page) while this page was being checked: the next page
+            # gets its own check; this one is checked again on the next visit.
+            if "context was destroyed" not in str(error) and "already running" not in str(error):
+                raise
+            self.audited.discard(url)
+            return
         for violation in results.response["violations"]:
             if violation["impact"] in BLOCKING_IMPACTS:
                 targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
                 self.problems.append(
                     f"axe {violation['impact']} on {url}: {violation['id']} — {violation['help']} [{targets}]"
                 )
+
+    def check_reflow(self, page, url: str) -> None:
+        """No horizontal scroll at REFLOW_WIDTH: the content reflows (RGAA 10.11)."""
+        size = page.viewport_size
+        if size is None:
+            return
+        if size["width"] != REFLOW_WIDTH:
+            page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
+        try:
+            overflow = page.evaluate(_REFLOW_SCRIPT)
+        finally:
+            if size["width"] != REFLOW_WIDTH:
+                page.set_viewport_size(size)
+        if overflow:
+            self.problems.append(f"horizontal scroll at {REFLOW_WIDTH} px on {url}: {overflow}")
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)

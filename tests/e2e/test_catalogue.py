@@ -23,9 +23,12 @@ def test_member_searches_filters_opens_a_service_and_declares_interest(page, liv
     expect(page).to_have_url(re.compile(r"q=donnees"))
 
     # A facet ticked with the mouse, another with the keyboard alone: the results update in place.
+    page.get_by_role("button", name="Thématique", exact=True).click()
     page.locator("label", has_text=re.compile(r"^\s*Intelligence artificielle \(\d+\)")).click()
     expect(page).to_have_url(re.compile(r"theme=intelligence-artificielle"))
     expect(page.locator("label[for=id_ia_0]")).to_contain_text(re.compile(r"Utilise l’IA \(\d+\)"))
+    page.get_by_role("button", name="Intelligence artificielle", exact=True).click()
+    expect(page.locator("#id_ia_0")).to_be_visible()
     page.locator("#id_ia_0").focus()
     page.keyboard.press("Space")
     expect(page).to_have_url(re.compile(r"ia=oui"))

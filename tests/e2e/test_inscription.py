@@ -95,7 +95,8 @@ def test_account_pages_pass_the_guard(page, live_server, login_as):
     page.get_by_label("Courriel").fill("personne@example.fr")
     page.get_by_label("Mot de passe").fill("mauvais-mot-de-passe")
     page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("alert")).to_contain_text("L’adresse électronique ou le mot de passe est incorrect.")
+    expect(page.locator("#resume-erreurs")).to_contain_text("L’adresse électronique ou le mot de passe est incorrect.")
+    expect(page.locator("#resume-erreurs")).to_be_focused()
     _saint_etienne()
     login_as(UserFactory())
     for path in [

@@ -1,0 +1,24 @@
+from django import template
+
+from portal.error_summary import ErrorLink, form_errors, optional_rule_applies
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_form_errors(context) -> list[ErrorLink]:
+    """The errors of the bound forms of the page's context (see portal.error_summary)."""
+    return form_errors(context.flatten().values())
+
+
+@register.filter
+def has_link(help_text) -> bool:
+    """Whether a help text holds a link: then it follows its field, to keep the tab order (RGAA 12.8)."""
+    return "<a " in str(help_text or "")
+
+
+@register.filter
+def marks_optional_fields(form) -> bool:
+    """Whether the form mixes required fields and fields marked « (Optionnel) » (settings.DSFR_MARK_OPTIONAL_FIELDS):
+    then it says « Sauf mention contraire, tous les champs sont obligatoires. »"""
+    return optional_rule_applies(form)
