@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resources', '0001_resource'),
+        ('resources', '0002_resource_shipped_hash'),
     ]
 
     operations = [
