@@ -1,8 +1,8 @@
-from itertools import groupby
-
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_safe
 
 from territories import selectors
@@ -42,10 +42,20 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = get_object_or_404(selectors.programmes_with_counts(), slug=slug)
-    communes = selectors.programme_communes(programme)
+    search_url = reverse("territories:territory_search")
     groups = [
-        {"departement": departement, "communes": list(members)}
-        for departement, members in groupby(communes, key=lambda commune: commune.departement)
+        {
+            "code": group.departement_code,
+            "name": group.departement_name,
+            "count": len(group.communes),
+            # Written here rather than by a template loop: about 1,700 links for the largest programmes.
+            "links": format_html_join(
+                "",
+                '<li><a href="{}?territory=commune:{}">{}</a></li>',
+                ((search_url, pk, name) for pk, name in group.communes),
+            ),
+        }
+        for group in selectors.programme_commune_groups(programme)
     ]
     context = {"programme": programme, "groups": groups, "epcis": selectors.programme_epcis(programme)}
     return render(request, "territories/programme_detail.html", context)
