@@ -356,8 +356,10 @@ def similar_services(service: Service, *, limit: int = 4) -> list[Service]:
         Service.objects.published()
         .exclude(pk=service.pk)
         .filter(themes__in=theme_ids)
+        # Only what the cards show: the grouping otherwise carries every wide column (description, search vector)
+        # of the thousands of services sharing a theme.
+        .only("name", "slug", "pitch", "adopter_count")
         .annotate(shared=Count("themes"))
-        .select_related("publisher")
         .order_by("-shared", "-adopter_count", "name")[:limit]
     )
 
