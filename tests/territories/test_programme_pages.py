@@ -65,3 +65,12 @@ def test_each_departement_is_a_disclosure_linking_its_communes(client, acv):
     search_url = reverse("territories:territory_search")
     assert f'<a href="{search_url}?territory=commune:{firminy.pk}">Firminy</a>' in loire
     assert "Villeurbanne" not in loire
+
+
+def test_commune_names_are_escaped(client, acv):
+    Commune.objects.filter(insee_code="42095").update(name="Firminy <script>x</script> & Cie")
+
+    content = client.get(acv.get_absolute_url()).content.decode()
+
+    assert "Firminy &lt;script&gt;x&lt;/script&gt; &amp; Cie</a>" in content
+    assert "<script>x</script>" not in content
