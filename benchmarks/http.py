@@ -70,6 +70,8 @@ def _environment(args) -> dict[str, str]:
         # Nothing listens there: no page sent in the benchmark sends mail.
         "EMAIL_URL": "smtp://127.0.0.1:2",
         "ALLOWED_HOSTS": f"{HOST},localhost,testserver",
+        # The harness plays the reverse proxy (X-Forwarded-Proto: https); without it every page is a 301 to https.
+        "TRUSTED_PROXIES": HOST,
         "STATIC_ROOT": str(static_root),
         "CONN_MAX_AGE": "60",
         "LOG_LEVEL": "WARNING",

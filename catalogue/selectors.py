@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts.models import Organisation
 from accounts.permissions import organisations_of
-from catalogue.enums import CollectiviteKind, CollectiviteSize, Maturity
+from catalogue.enums import AdoptionStatus, CollectiviteKind, CollectiviteSize, Maturity
 from catalogue.facets import Facet, FacetValue
 from catalogue.filters import AI_CHOICES, FACETS, HOSTING_CHOICES, ServiceFilter, facet_condition
 from catalogue.licences import SPDX_LICENCES
@@ -319,9 +319,16 @@ def published_services() -> QuerySet[Service]:
 
 
 @dataclass(frozen=True)
+class Adopter:
+    organisation_id: int
+    name: str
+    status_label: str
+
+
+@dataclass(frozen=True)
 class AdopterGroup:
     label: str
-    adopters: list[Adoption]
+    adopters: list[Adopter]
 
 
 ADOPTERS_SHOWN = 500
@@ -330,20 +337,26 @@ ADOPTERS_SHOWN = 500
 def adopters_by_departement(service: Service) -> list[AdopterGroup]:
     """Confirmed organisations that declared the service, grouped by département (names and statuses, no person).
 
-    A collectivité not confirmed by ANCT (pending or refused) is never listed, whoever looks.
+    A collectivité not confirmed by ANCT (pending or refused) is never listed, whoever looks. Plain values, not
+    model instances: the most adopted services list hundreds.
     """
-    adoptions = (
+    rows = (
         Adoption.objects.public()
         .filter(service=service)
-        .select_related("organisation__departement")
-        .only("status", "organisation__name", "organisation__kind", "organisation__departement")
-        .order_by("organisation__departement__code", "organisation__name")[:ADOPTERS_SHOWN]
+        .order_by("organisation__departement__code", "organisation__name")
+        .values_list(
+            "organisation_id",
+            "organisation__name",
+            "status",
+            "organisation__departement__code",
+            "organisation__departement__name",
+        )[:ADOPTERS_SHOWN]
     )
-    groups: dict[str, list[Adoption]] = {}
-    for adoption in adoptions:
-        departement = adoption.organisation.departement
-        label = str(departement) if departement else "Régions"
-        groups.setdefault(label, []).append(adoption)
+    labels = dict(AdoptionStatus.choices)
+    groups: dict[str, list[Adopter]] = {}
+    for organisation_id, name, status, code, departement in rows:
+        label = f"{departement} ({code})" if code else "Régions"  # Departement.__str__
+        groups.setdefault(label, []).append(Adopter(organisation_id, name, labels.get(status, status)))
     return [AdopterGroup(label=label, adopters=items) for label, items in groups.items()]
 
 
@@ -356,8 +369,10 @@ def similar_services(service: Service, *, limit: int = 4) -> list[Service]:
         Service.objects.published()
         .exclude(pk=service.pk)
         .filter(themes__in=theme_ids)
+        # Only what the cards show: the grouping otherwise carries every wide column (description, search vector)
+        # of the thousands of services sharing a theme.
+        .only("name", "slug", "pitch", "adopter_count")
         .annotate(shared=Count("themes"))
-        .select_related("publisher")
         .order_by("-shared", "-adopter_count", "name")[:limit]
     )
 

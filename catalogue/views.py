@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 from dsfr.utils import list_pages
@@ -152,7 +153,18 @@ def _detail_context(request: HttpRequest, service: Service, *, contact_form: Con
         },
         "service": service,
         "description_html": render_markdown(service.description),
-        "adopter_groups": adopter_groups,
+        # Up to ADOPTERS_SHOWN lines, written here rather than by a template loop (the most adopted services).
+        "adopter_groups": [
+            {
+                "label": group.label,
+                "items": format_html_join(
+                    "",
+                    '<li>{} — <span class="tia-muted">{}</span></li>',
+                    ((a.name, a.status_label) for a in group.adopters),
+                ),
+            }
+            for group in adopter_groups
+        ],
         "can_write_later": bool(writing) and not others_to_write_to,
         # Declared, but no declaring organisation of theirs is confirmed yet: they write once ANCT confirms it.
         "awaiting_confirmation": [org for org in adopting if not org.is_confirmed] if not writing else [],

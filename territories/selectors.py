@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
@@ -291,14 +292,29 @@ def programmes_with_counts() -> QuerySet[Programme]:
     )
 
 
-def programme_communes(programme: Programme) -> QuerySet[Commune]:
-    """The active member communes of a programme, by département then name, with their département."""
-    return (
+@dataclass(frozen=True)
+class CommuneGroup:
+    """The member communes of a programme in one département: (pk, name) pairs, by name."""
+
+    departement_code: str
+    departement_name: str
+    communes: list[tuple[int, str]]
+
+
+def programme_commune_groups(programme: Programme) -> list[CommuneGroup]:
+    """The active member communes of a programme, grouped by département (by code), then by name.
+
+    Plain values, not model instances: a programme lists up to about 1,700 communes.
+    """
+    rows = (
         programme.communes.active()
-        .select_related("departement")
         .order_by("departement__code", "name")
-        .only("name", "insee_code", "population", "departement__code", "departement__name")
+        .values_list("departement__code", "departement__name", "pk", "name")
     )
+    return [
+        CommuneGroup(code, name, [(pk, commune) for _code, _name, pk, commune in members])
+        for (code, name), members in groupby(rows, key=lambda row: (row[0], row[1]))
+    ]
 
 
 def programme_epcis(programme: Programme) -> QuerySet[Epci]:

@@ -52,3 +52,25 @@ def test_programme_detail_query_count_does_not_grow_with_members(client, acv, dj
 
 def test_unknown_programme_is_404(client):
     assert client.get(reverse("territories:programme_detail", kwargs={"slug": "inconnu"})).status_code == 404
+
+
+def test_each_departement_is_a_disclosure_linking_its_communes(client, acv):
+    content = client.get(acv.get_absolute_url()).content.decode()
+
+    loire = content[content.index('<details class="tia-disclosure" id="departement-42">') :]
+    loire = loire[: loire.index("</details>")]
+    assert "<summary" in loire
+    assert "Loire (42) — 2 communes" in loire
+    firminy = Commune.objects.get(insee_code="42095")
+    search_url = reverse("territories:territory_search")
+    assert f'<a href="{search_url}?territory=commune:{firminy.pk}">Firminy</a>' in loire
+    assert "Villeurbanne" not in loire
+
+
+def test_commune_names_are_escaped(client, acv):
+    Commune.objects.filter(insee_code="42095").update(name="Firminy <script>x</script> & Cie")
+
+    content = client.get(acv.get_absolute_url()).content.decode()
+
+    assert "Firminy &lt;script&gt;x&lt;/script&gt; &amp; Cie</a>" in content
+    assert "<script>x</script>" not in content
