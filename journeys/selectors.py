@@ -67,11 +67,11 @@ def project_list_for(user) -> QuerySet[Project]:
 
 
 def project_for_page(user, public_id) -> Project:
-    """The project (visible to user) with what its page needs; raises Project.DoesNotExist otherwise."""
+    """The project (visible to user) with what its pages need; raises Project.DoesNotExist otherwise.
+    Its themes are not prefetched: only the project page shows them (it prefetches them itself)."""
     return (
         projects_visible_to(user)
         .select_related("organisation", "template", "current_stage", "created_by")
-        .prefetch_related("themes")
         .get(public_id=public_id)
     )
 

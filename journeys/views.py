@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -159,6 +160,7 @@ def _step_items(stage, answers, *, editable: bool, posted=None, errors=None, con
 def _render_project(
     request: HttpRequest, project: Project, *, stage_key=None, posted=None, errors=None, conflict=None, status=200
 ) -> HttpResponse:
+    prefetch_related_objects([project], "themes")  # shown in the page's header (twice: test and loop)
     stages = selectors.page_stages(project.template)
     answers = selectors.answers_by_step(project)
     validated, voided = selectors.validated_and_voided_stage_ids(project)
