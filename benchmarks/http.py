@@ -75,6 +75,8 @@ def _environment(args) -> dict[str, str]:
         "STATIC_ROOT": str(static_root),
         "CONN_MAX_AGE": "60",
         "LOG_LEVEL": "WARNING",
+        # wrk and the checks connect over loopback with X-Forwarded-Proto, as the reverse proxy does.
+        "TRUSTED_PROXIES": "127.0.0.1",
     }
 
 
@@ -416,7 +418,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--load-users", type=int, default=50, help="0: no load run")
     parser.add_argument("--load-seconds", type=int, default=60)
-    parser.add_argument("--only", default="", help="measure the pages whose name contains this text")
+    parser.add_argument("--only", default="", help="pages whose name contains this text (comma: several)")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("wrk est absent : bash scripts/system-deps.sh bench (ou apt-get install wrk).", file=sys.stderr)
@@ -431,7 +433,8 @@ def main(argv: list[str]) -> int:
     from django.core.cache import cache
 
     cookies = _sessions()
-    pages = [p for p in _pages(cookies) if args.only.lower() in p.name.lower()]
+    wanted = [text.strip().lower() for text in args.only.split(",")]
+    pages = [p for p in _pages(cookies) if any(text in p.name.lower() for text in wanted)]
     machine = _machine()
     for page in pages:
         page.figures["queries"] = _query_count(page)

@@ -1,5 +1,8 @@
 """Reads scoped by permission. Every QuerySet here already selects or prefetches what its page shows."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -19,6 +22,8 @@ from journeys.models import (
     Step,
     StepAnswer,
 )
+
+T = TypeVar("T")
 
 DEFAULT_TEMPLATE_SLUG = "parcours-ia-donnees"
 DEFAULT_DIAGNOSTIC_SLUG = "maturite-ia-donnees"
@@ -62,17 +67,42 @@ def project_list_for(user) -> QuerySet[Project]:
 
 
 def project_for_page(user, public_id) -> Project:
-    """The project (visible to user) with what its page needs; raises Project.DoesNotExist otherwise."""
+    """The project (visible to user) with what its pages need; raises Project.DoesNotExist otherwise.
+    Its themes are not prefetched: only the project page shows them (it prefetches them itself)."""
     return (
         projects_visible_to(user)
         .select_related("organisation", "template", "current_stage", "created_by")
-        .prefetch_related("themes")
         .get(public_id=public_id)
     )
 
 
 def stages_with_steps(template: JourneyTemplate) -> list[Stage]:
     return list(template.stages.prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("order"))))
+
+
+# A published version is frozen (models.VersionedContent): what its pages read of it never changes, so each worker
+# keeps it instead of querying and building it on every request. The key holds the row's creation time so that a
+# reused primary key (a test database rolled back) never returns another version's structure.
+_FROZEN_STRUCTURES: dict[tuple, object] = {}
+_FROZEN_STRUCTURES_MAX = 32
+
+
+def _frozen_structure(kind: str, content, build: Callable[[], T]) -> T:
+    if not content.is_frozen:
+        return build()
+    key = (kind, content.pk, content.created_at, content.published_at)
+    structure = _FROZEN_STRUCTURES.get(key)
+    if structure is None:
+        if len(_FROZEN_STRUCTURES) >= _FROZEN_STRUCTURES_MAX:
+            _FROZEN_STRUCTURES.clear()
+        structure = _FROZEN_STRUCTURES[key] = build()
+    return structure
+
+
+def page_stages(template: JourneyTemplate) -> list[Stage]:
+    """stages_with_steps for the project page: kept per worker when the template version is published.
+    The stages and steps are shared between requests: read them, never change them."""
+    return list(_frozen_structure("stages", template, lambda: stages_with_steps(template)))
 
 
 def validated_and_voided_stage_ids(project: Project) -> tuple[set[int], set[int]]:
@@ -132,6 +162,12 @@ def diagnostic_with_questions(diagnostic: Diagnostic) -> Diagnostic:
     return Diagnostic.objects.prefetch_related("dimensions__questions", "dimensions__recommendations").get(
         pk=diagnostic.pk
     )
+
+
+def page_diagnostic(diagnostic: Diagnostic) -> Diagnostic:
+    """diagnostic_with_questions for the diagnostic pages: kept per worker when the version is published.
+    The instance is shared between requests: read it, never change it."""
+    return _frozen_structure("diagnostic", diagnostic, lambda: diagnostic_with_questions(diagnostic))
 
 
 def projects_shortlisting(service, user) -> QuerySet[Project]:

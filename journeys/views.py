@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -162,7 +163,8 @@ def _step_items(
 def _render_project(
     request: HttpRequest, project: Project, *, stage_key=None, posted=None, errors=None, conflict=None, status=200
 ) -> HttpResponse:
-    stages = selectors.stages_with_steps(project.template)
+    prefetch_related_objects([project], "themes")  # shown in the page's header (twice: test and loop)
+    stages = selectors.page_stages(project.template)
     answers = selectors.answers_by_step(project)
     validated, voided = selectors.validated_and_voided_stage_ids(project)
     progress = [services.stage_progress(stage, answers, validated, voided) for stage in stages]
@@ -424,11 +426,11 @@ def _kind_reached(project: Project, kind: str) -> bool:
 
 
 def _diagnostic_for(project: Project):
-    response = DiagnosticResponse.objects.filter(project=project).first()
+    response = DiagnosticResponse.objects.filter(project=project).select_related("diagnostic").first()
     diagnostic = response.diagnostic if response else selectors.current_diagnostic()
     if diagnostic is None:
         raise Http404("Aucun diagnostic n’est publié pour le moment.")
-    return selectors.diagnostic_with_questions(diagnostic), response
+    return selectors.page_diagnostic(diagnostic), response
 
 
 def _diagnostic_rows(diagnostic, answers: dict, *, theirs: dict | None = None, mine: dict | None = None) -> list:
