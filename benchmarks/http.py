@@ -75,8 +75,6 @@ def _environment(args) -> dict[str, str]:
         "STATIC_ROOT": str(static_root),
         "CONN_MAX_AGE": "60",
         "LOG_LEVEL": "WARNING",
-        # wrk and the checks connect over loopback with X-Forwarded-Proto, as the reverse proxy does.
-        "TRUSTED_PROXIES": "127.0.0.1",
     }
 
 
