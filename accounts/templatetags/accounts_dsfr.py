@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from dsfr.forms import DsfrBoundField
 from dsfr.utils import dsfr_input_class_attr
 
-from portal.error_summary import optional_rule_applies
+from common.error_summary import optional_rule_applies
 
 register = template.Library()
 

@@ -1,13 +1,13 @@
 from django import template
 
-from portal.error_summary import ErrorLink, form_errors, optional_rule_applies
+from common.error_summary import ErrorLink, form_errors, optional_rule_applies
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def page_form_errors(context) -> list[ErrorLink]:
-    """The errors of the bound forms of the page's context (see portal.error_summary)."""
+    """The errors of the bound forms of the page's context (see common.error_summary)."""
     return form_errors(context.flatten().values())
 
 
