@@ -10,6 +10,7 @@ from assistance import services
 from assistance.enums import LocalActor, LocalSupport, Recommendation, RequestKind, RequestStatus, Urgency, Usefulness
 from assistance.models import Expert
 from catalogue.models import Theme
+from common.error_summary import OPTIONAL_RULE_HTML, help_text_has_link, optional_rule_applies
 from territories.models import Programme
 
 MARKDOWN_HELP = (
@@ -67,27 +68,37 @@ INPUT_SNIPPET = "dsfr/form_field_snippets/input_snippet.html"
 
 
 def _field_group(bound) -> SafeString:
-    """django-dsfr's input_snippet.html written in Python (same markup, less blank space)."""
+    """The portal's input snippet (portal/templates/portal/forms/input_snippet.html) written in Python: same markup,
+    less blank space. The hint sits outside the label, after the field when it holds a link (RGAA 8.2, 12.8)."""
     dsfr_input_class_attr(bound)  # as the snippet's filter: aria-invalid and aria-describedby once the form has errors
     field = bound.field
     group = getattr(field.widget, "group_class", "") or "fr-input-group"
     classes = (
         group + (f" {group}--error" if bound.errors else "") + (" fr-input-group--disabled" if field.disabled else "")
     )
-    # help_text|safe in the snippet: the help texts are the forms' own.
-    help_text = mark_safe(bound.help_text)  # noqa: S308
-    hint = format_html('<span class="fr-hint-text" id="{}_helptext">{}</span>', bound.id_for_label, help_text)
-    hint = hint if bound.help_text else ""
+    hint_before = hint_after = ""
+    if bound.help_text:
+        # help_text|safe in the snippet: the help texts are the forms' own.
+        help_text = mark_safe(bound.help_text)  # noqa: S308
+        if help_text_has_link(help_text):
+            hint_after = format_html(
+                '<div class="fr-hint-text fr-mt-1w" id="{}_helptext">{}</div>', bound.id_for_label, help_text
+            )
+        else:
+            hint_before = format_html(
+                '<div class="fr-hint-text fr-mb-1w" id="{}_helptext">{}</div>', bound.id_for_label, help_text
+            )
     errors = format_html('<div id="{}-desc-error">{}</div>', bound.auto_id, bound.errors) if bound.errors else ""
     return format_html(
-        '<div class="{}">\n  <label for="{}" class="fr-label">{}{}{}</label>\n  {}{}\n</div>',
+        '<div class="{}">\n  <label for="{}" class="fr-label">{}{}</label>\n  {}{}{}{}\n</div>',
         classes,
         bound.id_for_label,
         bound.label,
         dsfr_mark_optionnal_fields(bound),
-        hint,
+        hint_before,
         bound.as_widget(),
         errors,
+        hint_after,
     )
 
 
@@ -100,6 +111,8 @@ class LightForm(DsfrBaseForm):
         if template_name is not None or context is not None:
             return super().render(template_name, context, renderer)
         parts = []
+        if optional_rule_applies(self):
+            parts.append(mark_safe(OPTIONAL_RULE_HTML))  # noqa: S308 (a constant)
         if self.non_field_errors():
             parts.append(
                 format_html(

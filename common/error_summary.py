@@ -53,6 +53,15 @@ def form_errors(values: Iterable) -> list[ErrorLink]:
     return links
 
 
+# Said once above a form whose optional fields are marked « (Optionnel) » (RGAA 11.10).
+OPTIONAL_RULE_HTML = '<p class="fr-text--sm fr-mb-2w">Sauf mention contraire, tous les champs sont obligatoires.</p>'
+
+
+def help_text_has_link(help_text) -> bool:
+    """Whether a help text holds a link: then it follows its field, to keep the tab order (RGAA 12.8)."""
+    return "<a " in str(help_text or "")
+
+
 def optional_rule_applies(form: forms.BaseForm) -> bool:
     """Whether a form has both required fields and optional ones (marked « (Optionnel) » by django-dsfr)."""
     visible = [field for field in form.fields.values() if not field.widget.is_hidden]

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from dsfr.forms import DsfrBoundField
 from dsfr.utils import dsfr_input_class_attr
 
-from common.error_summary import optional_rule_applies
+from common.error_summary import OPTIONAL_RULE_HTML, optional_rule_applies
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def dsfr_fields(form: Form) -> str:
     """
     parts = []
     if optional_rule_applies(form):
-        parts.append('<p class="fr-text--sm fr-mb-2w">Sauf mention contraire, tous les champs sont obligatoires.</p>')
+        parts.append(OPTIONAL_RULE_HTML)
     for name, field in form.fields.items():
         bound = DsfrBoundField(form, field, name)
         if bound.is_hidden:
