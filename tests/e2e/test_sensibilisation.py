@@ -32,7 +32,7 @@ def test_member_follows_a_module_answers_its_questions_and_the_team_sees_it(page
     page.get_by_role("group", name=re.compile("^Question 2")).locator("label").filter(has_text=wrong).click()
     page.get_by_role("button", name="Vérifier mes réponses").click()
 
-    expect(page.get_by_role("status")).to_contain_text("1 bonne réponse sur 2")
+    expect(page.get_by_role("status").filter(has_text="bonne réponse")).to_contain_text("1 bonne réponse sur 2")
     expect(page.locator("#explication-1")).to_contain_text("Bonne réponse")
     expect(page.locator("#explication-1")).to_contain_text(first.explanation)
     expect(page.locator("#explication-2")).to_contain_text("Ce n’est pas la bonne réponse")
@@ -70,7 +70,11 @@ def test_referent_prepares_the_charter_and_downloads_pdf_and_odt(page, live_serv
     page.get_by_label("Contact (nom ou service)").fill("Direction du numérique")
     page.get_by_label("Adresse électronique du contact").fill("pas-une-adresse")
     page.get_by_role("button", name="Télécharger la charte (PDF)").click()
-    expect(page.get_by_text("Saisissez une adresse électronique valide, par exemple nom@domaine.fr.")).to_be_visible()
+    # The error summary at the top is focused and leads to the field; the field shows its error too.
+    summary_link = page.get_by_role("link", name=re.compile("^Adresse électronique du contact"))
+    expect(summary_link).to_be_visible()
+    expect(page).to_have_title(re.compile("^Erreur\u00a0: Charte"))
+    expect(page.locator("#id_contact_email-desc-error")).to_contain_text("Saisissez une adresse électronique valide")
     expect(page.get_by_label("Garder une décision humaine")).to_be_checked()  # nothing typed is lost
 
     page.get_by_label("Adresse électronique du contact").fill("numerique@mairie.example.fr")
