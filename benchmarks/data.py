@@ -319,13 +319,13 @@ class Generator:
 
     def _diagnostic_patterns(self, diagnostic) -> list[tuple[dict, dict, int | None]]:
         from journeys.selectors import diagnostic_with_questions
-        from journeys.services import compute_scores
+        from journeys.services import compute_scores, stored_answer
 
         diagnostic = diagnostic_with_questions(diagnostic)
         questions = [q for d in diagnostic.dimensions.all() for q in d.questions.all()]
         patterns = []
         for _ in range(16):
-            answers = {q.key: self.rng.choice(q.choices)["score"] for q in questions}
+            answers = {q.key: stored_answer(self.rng.choice(q.choices)) for q in questions}
             scores, overall = compute_scores(diagnostic, answers)
             patterns.append((answers, scores, overall))
         return patterns
