@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 from playwright.sync_api import expect
 
@@ -113,3 +114,14 @@ def test_filter_groups_are_collapsed_on_a_phone(page, live_server):
     page.keyboard.press("Enter")
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(page.locator("#id_ia_0")).to_be_visible()
+
+
+def test_results_keep_their_contrast_while_new_ones_load(page, live_server):
+    """While the in-place update runs (aria-busy), the old results stay readable: no fade under 4.5:1 (RGAA 3.2)."""
+    cache.clear()
+    load_demo_services()
+    page.goto(live_server.url + "/catalogue/")
+    page.evaluate("document.getElementById('catalogue-results').setAttribute('aria-busy', 'true')")
+
+    results = Axe().run(page, context="#catalogue-results", options={"runOnly": ["color-contrast"]})
+    assert results.response["violations"] == []
