@@ -17,6 +17,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from benchmarks.bench_catalogue import WORDS  # the catalogue bench's vocabulary
+
 ORGANISATIONS = 5_000
 USERS = 15_000
 PROJECTS = 20_000
@@ -30,28 +32,6 @@ BENCH_PASSWORD = "mesure-de-charge-2026"  # noqa: S105 (bench accounts only, on 
 NATIONAL_STAFF_EMAIL = f"national@{BENCH_DOMAIN}"
 SHOWCASE_EMAIL = f"membre@{BENCH_DOMAIN}"
 SHOWCASE_TITLE = "Projet complet (banc d’essai)"
-WORDS = [
-    "données",
-    "école",
-    "démarches",
-    "cartographie",
-    "participation",
-    "budget",
-    "énergie",
-    "mobilité",
-    "urbanisme",
-    "accueil",
-    "archives",
-    "déchets",
-    "cantine",
-    "voirie",
-    "bibliothèque",
-    "subventions",
-    "délibérations",
-    "éclairage",
-    "tourisme",
-    "intelligence",
-]
 
 
 def copy_rows(model: type[models.Model], instances: Iterable[models.Model]) -> int:
