@@ -54,15 +54,24 @@ if (flash && anchored && !document.getElementById("resume-erreurs") && !anchored
   if (first) {
     first.setAttribute("tabindex", "-1");
     first.focus();
-    // Chromium then scrolls to the anchor, which is not focusable, and clears focus to <body>: focus the
-    // confirmation again once that is done, unless the user has already moved on.
-    window.addEventListener(
-      "load",
-      () => setTimeout(() => {
-        if (document.activeElement === document.body) first.focus();
-      }),
-      { once: true },
-    );
+    // Chromium then scrolls to the anchor, which is not focusable, and clears focus to <body> (at a moment that
+    // varies with the page's loading): focus the confirmation again then, unless the user has already acted.
+    let userActed = false;
+    const acted = () => {
+      userActed = true;
+    };
+    document.addEventListener("keydown", acted, { capture: true, once: true });
+    document.addEventListener("pointerdown", acted, { capture: true, once: true });
+    const refocus = (event) => {
+      if (userActed || event.relatedTarget) return;
+      setTimeout(() => {
+        if (!userActed && document.activeElement === document.body) {
+          first.removeEventListener("blur", refocus);
+          first.focus();
+        }
+      });
+    };
+    first.addEventListener("blur", refocus);
   }
 }
 
