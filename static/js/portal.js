@@ -5,7 +5,20 @@ document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-tia-dismiss]");
   if (!button) return;
   const alert = button.closest(".fr-alert");
-  if (alert) alert.remove();
+  if (!alert) return;
+  // The focused close button disappears with its alert: focus goes to what the alert stood in, not to <body>.
+  let holder = alert.parentElement;
+  alert.remove();
+  if (holder?.id === "messages" && !holder.querySelector(".fr-alert")) {
+    const outer = holder.parentElement;
+    holder.remove();
+    holder = outer;
+  }
+  if (document.activeElement !== document.body && document.activeElement !== null) return;
+  const target = holder?.closest("[id]") || document.getElementById("contenu");
+  if (!target) return;
+  if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+  target.focus();
 });
 
 // In-page links (skip links, « Aller aux résultats », error summary): move focus to the target, not only the view,
@@ -41,6 +54,24 @@ if (flash && anchored && !document.getElementById("resume-erreurs") && !anchored
   if (first) {
     first.setAttribute("tabindex", "-1");
     first.focus();
+    // Chromium then scrolls to the anchor, which is not focusable, and clears focus to <body> (at a moment that
+    // varies with the page's loading): focus the confirmation again then, unless the user has already acted.
+    let userActed = false;
+    const acted = () => {
+      userActed = true;
+    };
+    document.addEventListener("keydown", acted, { capture: true, once: true });
+    document.addEventListener("pointerdown", acted, { capture: true, once: true });
+    const refocus = (event) => {
+      if (userActed || event.relatedTarget) return;
+      setTimeout(() => {
+        if (!userActed && document.activeElement === document.body) {
+          first.removeEventListener("blur", refocus);
+          first.focus();
+        }
+      });
+    };
+    first.addEventListener("blur", refocus);
   }
 }
 

@@ -41,11 +41,14 @@ def test_step_saved_with_the_keyboard_keeps_focus_near_the_step(page, live_serve
     confirmation = page.get_by_text("« Quel est le besoin ? » est enregistré.")
     expect(confirmation).to_be_visible()
     # The confirmation is read where the user is: focus is on it or inside the step just saved.
-    assert page.evaluate(
-        """() => {
-          const el = document.activeElement;
-          return !!(el.closest('[id^=action-]') || el.textContent.includes('est enregistré'));
-        }"""
-    )
+    page.wait_for_load_state("load")
+    focus_in_step = """() => {
+      const el = document.activeElement;
+      if (el === document.body) return false;  // its text includes the confirmation: not a proof
+      return !!(el.closest('[id^=action-]') || el.textContent.includes('est enregistré'));
+    }"""
+    page.wait_for_function(focus_in_step, timeout=5_000)
+    page.wait_for_timeout(1_000)
+    assert page.evaluate(focus_in_step)  # and nothing takes it away afterwards
     # And it is visible without scrolling from there.
     expect(confirmation).to_be_in_viewport()
