@@ -24,6 +24,8 @@ def _setup_django() -> None:
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/territoires_ia_bench"
     )
     os.environ.setdefault("CONN_MAX_AGE", "60")
+    # One log line per measured request would bury the figures.
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
     if os.environ["DATABASE_URL"].startswith("postgres"):
         _create_database(os.environ["DATABASE_URL"])
     import django
