@@ -37,13 +37,38 @@ WORDS = [
 MARK = "bench-"  # every generated row carries it: a rerun reuses them instead of duplicating
 
 
+def random_service(
+    rng: random.Random, *, number: str, slug: str, publishers: list, licences: list[str], extra: str = ""
+):
+    """An unsaved catalogue service with random words, publisher, licence, maturity and audiences."""
+    from catalogue.models import KIND_FIELDS, SIZE_FIELDS, Service
+
+    words = rng.sample(WORDS, 4)
+    uses_ai = rng.random() < 0.15
+    service = Service(
+        name=f"{words[0].capitalize()} {words[1]} {number}",
+        slug=slug,
+        pitch=f"Gérer {words[0]} et {words[1]} pour les collectivités.",
+        description=f"Un service pour {words[2]} et {words[3]}.{extra}",
+        publisher=rng.choice(publishers),
+        licence=rng.choice(licences),
+        maturity=rng.choice(["experimentation", "deploiement", "generalise"]),
+        hosting=rng.choice(["en-ligne", "auto-heberge", "les-deux"]),
+        uses_ai=uses_ai,
+        ai_description="Classement automatique des demandes." if uses_ai else "",
+    )
+    for field in [*KIND_FIELDS.values(), *SIZE_FIELDS.values()]:
+        setattr(service, field, rng.random() < 0.7)
+    return service
+
+
 def generate(*, services: int, adoptions: int, seed: int = 42) -> dict:
     """Create `services` published services and `adoptions` adopter links (idempotent for the same sizes).
 
     Organisations sit in their own test territories (codes starting with X) so real referential rows are untouched.
     """
     from accounts.models import Organisation
-    from catalogue.models import KIND_FIELDS, SIZE_FIELDS, Adoption, Publisher, Service, Theme
+    from catalogue.models import Adoption, Publisher, Service, Theme
     from catalogue.services import ensure_themes, refresh_adopter_counts, refresh_search_index
     from territories.models import Commune, Departement, Programme, Region
 
@@ -59,23 +84,9 @@ def generate(*, services: int, adoptions: int, seed: int = 42) -> dict:
         licences = ["AGPL-3.0-or-later", "MIT", "Apache-2.0", "GPL-3.0-only", "EUPL-1.2", "MPL-2.0"]
         new_services = []
         for i in range(existing, services):
-            words = rng.sample(WORDS, 4)
-            uses_ai = rng.random() < 0.15
-            service = Service(
-                name=f"{words[0].capitalize()} {words[1]} {i}",
-                slug=f"{MARK}{i}",
-                pitch=f"Gérer {words[0]} et {words[1]} pour les collectivités.",
-                description=f"Un service pour {words[2]} et {words[3]}.",
-                publisher=rng.choice(publishers),
-                licence=rng.choice(licences),
-                maturity=rng.choice(["experimentation", "deploiement", "generalise"]),
-                hosting=rng.choice(["en-ligne", "auto-heberge", "les-deux"]),
-                uses_ai=uses_ai,
-                ai_description="Classement automatique des demandes." if uses_ai else "",
+            new_services.append(
+                random_service(rng, number=str(i), slug=f"{MARK}{i}", publishers=publishers, licences=licences)
             )
-            for field in [*KIND_FIELDS.values(), *SIZE_FIELDS.values()]:
-                setattr(service, field, rng.random() < 0.7)
-            new_services.append(service)
         Service.objects.bulk_create(new_services, batch_size=1000)
         created = list(Service.objects.filter(slug__in=[s.slug for s in new_services]).values_list("pk", flat=True))
         through = Service.themes.through

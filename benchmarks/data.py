@@ -17,7 +17,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from benchmarks.bench_catalogue import WORDS  # the catalogue bench's vocabulary
+from benchmarks.bench_catalogue import WORDS, random_service  # the catalogue bench's vocabulary and services
 
 ORGANISATIONS = 5_000
 USERS = 15_000
@@ -313,7 +313,7 @@ class Generator:
     # --- catalogue ---------------------------------------------------------------------------------------------------
 
     def _services(self, chunk: int) -> list[int]:
-        from catalogue.models import KIND_FIELDS, SIZE_FIELDS, Publisher, Service, Theme
+        from catalogue.models import Publisher, Service, Theme
 
         rng = self.rng
         publishers = [
@@ -322,24 +322,18 @@ class Generator:
         ]
         licences = ["AGPL-3.0-or-later", "MIT", "Apache-2.0", "GPL-3.0-only", "EUPL-1.2", "MPL-2.0"]
         services = []
+        longer = "\n\n" + "Une description plus longue. " * 20
         for i in range(SERVICES):
-            words = rng.sample(WORDS, 4)
-            uses_ai = rng.random() < 0.15
-            service = Service(
-                name=f"{words[0].capitalize()} {words[1]} {chunk}-{i}",
-                slug=f"mesure-{chunk}-{i}",
-                pitch=f"Gérer {words[0]} et {words[1]} pour les collectivités.",
-                description=f"Un service pour {words[2]} et {words[3]}.\n\n" + "Une description plus longue. " * 20,
-                publisher=rng.choice(publishers),
-                licence=rng.choice(licences),
-                maturity=rng.choice(["experimentation", "deploiement", "generalise"]),
-                hosting=rng.choice(["en-ligne", "auto-heberge", "les-deux"]),
-                uses_ai=uses_ai,
-                ai_description="Classement automatique des demandes." if uses_ai else "",
+            services.append(
+                random_service(
+                    rng,
+                    number=f"{chunk}-{i}",
+                    slug=f"mesure-{chunk}-{i}",
+                    publishers=publishers,
+                    licences=licences,
+                    extra=longer,
+                )
             )
-            for field in [*KIND_FIELDS.values(), *SIZE_FIELDS.values()]:
-                setattr(service, field, rng.random() < 0.7)
-            services.append(service)
         Service.objects.bulk_create(services, batch_size=1000)
         ids = _ids_of(Service, slug__startswith=f"mesure-{chunk}-")
         themes = list(Theme.objects.values_list("pk", flat=True))
