@@ -98,6 +98,8 @@ class PageGuard:
             return
         self.audited.add(url)
         try:
+            # A click may have started the next page: check it once its stylesheets apply, not mid-load.
+            page.wait_for_load_state("load")
             self.check_reflow(page, url)
             results = _axe.run(page)
         except PlaywrightError as error:
@@ -123,6 +125,11 @@ class PageGuard:
             page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
         try:
             overflow = page.evaluate(_REFLOW_SCRIPT)
+            if overflow:
+                # Seen right after a redirect, before the stylesheets apply (the same table then fits): judge the
+                # settled layout.
+                page.wait_for_timeout(500)
+                overflow = page.evaluate(_REFLOW_SCRIPT)
         finally:
             if size["width"] != REFLOW_WIDTH:
                 page.set_viewport_size(size)
