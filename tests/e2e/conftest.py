@@ -98,8 +98,6 @@ class PageGuard:
             return
         self.audited.add(url)
         try:
-            # A click may have started the next page: check it once its stylesheets apply, not mid-load.
-            page.wait_for_load_state("load")
             self.check_reflow(page, url)
             results = _axe.run(page)
         except PlaywrightError as error:
