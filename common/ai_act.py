@@ -8,8 +8,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from common import datafiles
 from common.typography import french_typography
 
 DATA_FILE = Path(__file__).parent / "content" / "ai_act.yaml"
@@ -22,7 +21,7 @@ MONTHS = (
 @cache
 def facts() -> dict:
     """The data file, read once per process."""
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return datafiles.load(DATA_FILE)
 
 
 def french_date(day: date) -> str:

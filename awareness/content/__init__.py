@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from common import datafiles
 
 CONTENT_DIR = Path(__file__).parent
 SLUG_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -78,7 +78,7 @@ class Commitment:
 
 
 def _read(name: str):
-    return yaml.safe_load((CONTENT_DIR / name).read_text(encoding="utf-8"))
+    return datafiles.load(CONTENT_DIR / name)
 
 
 def _require(condition: bool, message: str) -> None:

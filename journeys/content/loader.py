@@ -13,10 +13,10 @@ import json
 from functools import cache
 from pathlib import Path
 
-import yaml
 from django.db import transaction
 from django.utils import timezone
 
+from common import datafiles
 from journeys import ethics
 from journeys.enums import StepKind, TemplateStatus
 from journeys.models import (
@@ -253,7 +253,7 @@ def load_default_content(stdout=None) -> None:
 @cache
 def ethics_rules() -> dict:
     """The rules table of the ethics check (cadrage_ethique_regles.yaml), read once per process."""
-    return yaml.safe_load(ETHICS_RULES_FILE.read_text(encoding="utf-8"))
+    return datafiles.load(ETHICS_RULES_FILE)
 
 
 def ethics_content() -> dict:
