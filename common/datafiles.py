@@ -1,7 +1,8 @@
 """The one loader of the portal's content files (YAML, or Markdown with a YAML front matter).
 
 Content that élus read lives in data files next to the app that shows it (`<app>/content/`), not in Python.
-A file `name.yaml` (or `name.md`) with a sibling `name.schema.json` is checked against that JSON Schema by
+A file `name.yaml` (or `name.md`) with a sibling `name.schema.json` (or in a folder `kind/` with a sibling
+`kind.schema.json`) is checked against that JSON Schema by
 `tests/common/test_content_files.py`, so a broken edit fails the suite before it ships; at run time files are only
 parsed, once per process.
 """
@@ -47,9 +48,16 @@ def _markdown(text: str) -> dict[str, Any]:
 
 
 def schema_for(path: Path) -> Path | None:
-    """The JSON Schema that describes `path` (`name.schema.json` beside it), if there is one."""
-    candidate = Path(path).with_name(Path(path).name.rsplit(".", 1)[0] + ".schema.json")
-    return candidate if candidate.exists() else None
+    """The JSON Schema that describes `path`, if there is one: `name.schema.json` beside the file, or, for a folder
+    of files of one kind (one Markdown file per resource), `folder.schema.json` beside the folder."""
+    path = Path(path)
+    for candidate in (
+        path.with_name(path.name.rsplit(".", 1)[0] + ".schema.json"),
+        path.parent.with_name(path.parent.name + ".schema.json"),
+    ):
+        if candidate.exists():
+            return candidate
+    return None
 
 
 def content_files(root: Path) -> list[Path]:

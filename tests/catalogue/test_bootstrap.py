@@ -41,7 +41,10 @@ def test_every_theme_linked_from_journeys_and_resources_exists_in_the_catalogue(
 
     slugs = {slug for slug, _name in THEMES}
     assert [slug for slug, _name in THEMES][:3] == ["donnees", "intelligence-artificielle", "relation-usagers"]
-    sources = [*sorted((ROOT / "journeys" / "content").glob("*.py")), ROOT / "resources" / "content.py"]
+    sources = [
+        *sorted((ROOT / "journeys" / "content").glob("*.py")),
+        *sorted((ROOT / "resources" / "content" / "ressources").glob("*.md")),
+    ]
     linked = {slug for path in sources for slug in re.findall(r"theme=([a-z0-9-]+)", path.read_text())}
     assert linked, "no catalogue theme link found in the shipped content"
     assert linked <= slugs, f"themes linked but unknown to the catalogue: {sorted(linked - slugs)}"

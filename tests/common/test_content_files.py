@@ -40,3 +40,15 @@ def test_a_broken_file_names_itself(tmp_path):
     broken.write_text("key: [unclosed\n", encoding="utf-8")
     with pytest.raises(datafiles.ContentFileError, match=r"broken\.yaml"):
         datafiles.load(broken)
+
+
+def test_a_folder_of_files_of_one_kind_shares_the_schema_beside_the_folder(tmp_path):
+    folder = tmp_path / "ressources"
+    folder.mkdir()
+    page = folder / "page.md"
+    page.write_text("---\ntitle: Titre\n---\n", encoding="utf-8")
+    assert datafiles.schema_for(page) is None
+    (tmp_path / "ressources.schema.json").write_text("{}", encoding="utf-8")
+    assert datafiles.schema_for(page) == tmp_path / "ressources.schema.json"
+    (folder / "page.schema.json").write_text("{}", encoding="utf-8")
+    assert datafiles.schema_for(page) == folder / "page.schema.json"
