@@ -18,7 +18,10 @@ class CatalogueConfig(AppConfig):
         post_delete.connect(signals.adoption_deleted, sender=Adoption, dispatch_uid="catalogue.adoption_deleted")
 
     def bootstrap(self, stdout) -> None:
-        """Called by `manage.py bootstrap`: the themes always, the demo services when the catalogue is empty.
+        """Called by `manage.py bootstrap`: the themes always, and the shipped services that are missing.
+
+        An existing service is never changed (an editor's version stays): a correction of shipped data that must
+        reach existing rows is a data migration that leaves edited rows alone (see migration 0007).
 
         Also recomputes the adopters' figures, since programme memberships may have changed with the referential.
         """
@@ -28,10 +31,10 @@ class CatalogueConfig(AppConfig):
         created = services.ensure_themes()
         if created:
             stdout.write(f"Catalogue : {created} thématiques créées.")
-        if not Service.objects.exists():
-            count = services.load_demo_services()
+        had_services = Service.objects.exists()
+        if count := services.load_demo_services():
             stdout.write(f"Catalogue : {count} services de démonstration chargés.")
-        else:
-            services.refresh_search_index()  # the theme keywords (catalogue.demo.THEME_KEYWORDS) may have changed
+        if had_services:
+            services.refresh_search_index()  # the theme keywords (catalogue/content/themes.yaml) may have changed
         if Adoption.objects.exists():
             services.refresh_adopter_counts()

@@ -171,14 +171,21 @@ def ensure_themes() -> int:
 
 @transaction.atomic
 def load_demo_services() -> int:
-    """Create the demo services that do not exist yet (by slug); idempotent. Returns how many were created."""
+    """Create the shipped services that do not exist yet; idempotent. Returns how many were created.
+
+    A service exists when a row has its slug or its name (an imported catalogue may have it under another slug).
+    An existing row is never changed, so an editor's version stays; a deleted one comes back (unpublish instead).
+    """
     from catalogue.demo import PUBLISHERS, SERVICES
 
     ensure_themes()
     themes = {theme.slug: theme for theme in Theme.objects.all()}
+    existing = Service.objects.values_list("slug", "name")
+    slugs = {slug for slug, _name in existing}
+    names = {name.casefold() for _slug, name in existing}
     created_ids = []
     for data in SERVICES:
-        if Service.objects.filter(slug=data["slug"]).exists():
+        if data["slug"] in slugs or data["name"].casefold() in names:
             continue
         kind, website = PUBLISHERS[data["publisher"]]
         publisher, _ = Publisher.objects.get_or_create(

@@ -10,9 +10,12 @@ from copy import deepcopy
 import pytest
 from django.apps import apps
 
+from catalogue.models import Theme
 from resources import services
 from resources.content import RESOURCES
 from resources.models import Resource
+from tests.accounts.factories import StaffUserFactory, login_with_second_factor
+from tests.admin_forms import admin_change
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +80,24 @@ def test_a_deleted_resource_comes_back():
     Resource.objects.filter(slug="rgpd-et-aipd").delete()
     bootstrap()
     assert Resource.objects.filter(slug="rgpd-et-aipd").exists()
+
+
+def test_a_resource_edited_in_the_admin_survives_two_bootstraps(client):
+    bootstrap()
+    login_with_second_factor(client, StaffUserFactory(is_superuser=True))
+    resource = Resource.objects.get(slug="rgpd-et-aipd")
+    admin_change(
+        client,
+        resource,
+        title="RGPD : la fiche revue par la rédaction",
+        summary="Résumé réécrit dans l’administration.",
+        themes=[Theme.objects.get(slug="donnees").pk],
+    )
+
+    assert "rgpd-et-aipd" in bootstrap()  # named among the resources left as they are
+    bootstrap()
+
+    resource.refresh_from_db()
+    assert resource.title == "RGPD : la fiche revue par la rédaction"
+    assert resource.summary == "Résumé réécrit dans l’administration."
+    assert list(resource.themes.values_list("slug", flat=True)) == ["donnees"]
