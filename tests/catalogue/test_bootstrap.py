@@ -48,3 +48,12 @@ def test_every_theme_linked_from_journeys_and_resources_exists_in_the_catalogue(
     linked = {slug for path in sources for slug in re.findall(r"theme=([a-z0-9-]+)", path.read_text())}
     assert linked, "no catalogue theme link found in the shipped content"
     assert linked <= slugs, f"themes linked but unknown to the catalogue: {sorted(linked - slugs)}"
+
+
+def test_a_collectivite_looking_for_ai_or_for_anct_services_finds_several(db):
+    apps.get_app_config("catalogue").bootstrap(io.StringIO())
+    ai = Service.objects.filter(is_published=True, themes__slug="intelligence-artificielle")
+    assert ai.count() >= 3
+    assert all(service.uses_ai for service in ai)
+    assert Service.objects.filter(publisher__kind="anct").exists()
+    assert Service.objects.filter(themes__slug="environnement-energie").exists()
