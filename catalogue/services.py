@@ -159,14 +159,21 @@ def contact_adopters(
 
 
 def ensure_themes() -> int:
-    """Create or rename the themes of the shared vocabulary (catalogue.demo.THEMES); returns how many were created."""
+    """Create the missing themes of the shared vocabulary (catalogue/content/themes.yaml); returns how many.
+
+    An existing theme keeps the name and position it has (an editor may have changed them in the administration):
+    renaming a shipped theme on existing databases is a data migration that leaves edited rows alone.
+    """
     from catalogue.demo import THEMES
 
-    created = 0
-    for position, (slug, name) in enumerate(THEMES, start=1):
-        _theme, was_created = Theme.objects.update_or_create(slug=slug, defaults={"name": name, "position": position})
-        created += was_created
-    return created
+    existing = set(Theme.objects.values_list("slug", flat=True))
+    missing = [
+        Theme(slug=slug, name=name, position=position)
+        for position, (slug, name) in enumerate(THEMES, start=1)
+        if slug not in existing
+    ]
+    Theme.objects.bulk_create(missing)
+    return len(missing)
 
 
 @transaction.atomic

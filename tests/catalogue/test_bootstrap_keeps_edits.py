@@ -6,8 +6,8 @@ import io
 import pytest
 from django.apps import apps
 
-from catalogue.demo import SERVICES
-from catalogue.models import Service
+from catalogue.demo import SERVICES, THEMES
+from catalogue.models import Service, Theme
 from tests.accounts.factories import StaffUserFactory, login_with_second_factor
 from tests.admin_forms import admin_change
 from tests.catalogue.factories import PublisherFactory, ServiceFactory
@@ -55,3 +55,22 @@ def test_bootstrap_adds_the_shipped_services_missing_from_a_filled_catalogue(the
     assert not Service.objects.filter(slug="qgis").exists()  # already there under the name an import gave it
     assert Service.objects.count() == len(SERVICES)
     assert bootstrap() == ""
+
+
+def test_a_theme_renamed_and_moved_in_the_admin_survives_two_bootstraps(client, themes):
+    login_with_second_factor(client, StaffUserFactory(is_superuser=True))
+    theme = themes["mobilite"]
+    admin_change(client, theme, name="Mobilité et transports", position=1)
+
+    bootstrap()
+    bootstrap()
+
+    theme.refresh_from_db()
+    assert (theme.name, theme.position) == ("Mobilité et transports", 1)
+
+
+def test_bootstrap_creates_a_missing_theme_at_its_place(themes):
+    themes["mobilite"].delete()
+
+    assert "1 thématiques créées" in bootstrap()
+    assert Theme.objects.get(slug="mobilite").position == [slug for slug, _name in THEMES].index("mobilite") + 1
