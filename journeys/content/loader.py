@@ -3,8 +3,8 @@ idempotently; read the ethics check and its rules table. Every file goes through
 
 Each load records a hash of the source data. Loading the same data again does nothing; loading changed data
 creates a new published version that supersedes the last one (running projects keep theirs, see models) —
-unless an editor published a version in the administration since (no source hash): bootstrap runs on every
-deploy and never supersedes an editor's version, new projects stay on it.
+unless an editor published a version in the administration since (no source hash), or has a draft in progress:
+bootstrap runs on every deploy and never supersedes nor overtakes an editor's version, new projects stay on it.
 """
 
 import hashlib
@@ -224,9 +224,23 @@ def load_diagnostic(data: dict) -> tuple[Diagnostic, bool]:
 
 
 def _editors_version(model, slug: str):
-    """The latest published version when an editor published it in the administration (no source hash)."""
-    published = model.objects.filter(slug=slug, status=TemplateStatus.PUBLISHED).order_by("-version").first()
-    return published if published is not None and not published.source_hash else None
+    """The version bootstrap must leave current, if an editor is at work in the administration: their latest
+    published version (no source hash: bootstrap only publishes with one), or, while a draft newer than every
+    published version is in progress, the published version it will replace — publishing the draft must win."""
+    latest = model.objects.filter(slug=slug).order_by("-version").first()
+    if latest is not None and latest.status == TemplateStatus.DRAFT:
+        return model.objects.latest_published(slug)
+    return latest if latest is not None and not latest.source_hash else None
+
+
+def _state(model, obj, created: bool) -> str:
+    if created:
+        return "chargé"
+    if model.objects.filter(slug=obj.slug, status=TemplateStatus.DRAFT, version__gt=obj.version).exists():
+        return "brouillon en cours dans l’administration, versions publiées laissées telles quelles"
+    if not obj.source_hash:
+        return "version publiée dans l’administration, conservée"
+    return "déjà à jour"
 
 
 def _with_ai_act_texts(value, path: Path):
@@ -271,9 +285,9 @@ def shipped_ethics_check() -> dict | None:
 
 def load_default_content(stdout=None) -> None:
     """Load « Parcours IA & données » and the maturity diagnostic from the content files (idempotent)."""
-    for path, loader, label in (
-        (TEMPLATE_FILE, load_template, "parcours"),
-        (DIAGNOSTIC_FILE, load_diagnostic, "diagnostic"),
+    for path, model, loader, label in (
+        (TEMPLATE_FILE, JourneyTemplate, load_template, "parcours"),
+        (DIAGNOSTIC_FILE, Diagnostic, load_diagnostic, "diagnostic"),
     ):
         data = _shipped(path)
         if data is None:
@@ -282,10 +296,7 @@ def load_default_content(stdout=None) -> None:
             continue
         obj, created = loader(data)
         if stdout:
-            state = "chargé" if created else "déjà à jour"
-            if not created and not obj.source_hash:
-                state = "version publiée dans l’administration, conservée"
-            stdout.write(f"{obj} : {state}.\n")
+            stdout.write(f"{obj} : {_state(model, obj, created)}.\n")
     refreshed = refresh_ethics_results()
     if stdout and refreshed:
         stdout.write(f"Cadrages éthiques réévalués avec les règles en vigueur : {refreshed}.\n")
