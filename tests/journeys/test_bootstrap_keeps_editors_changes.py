@@ -93,7 +93,7 @@ def _edit_and_publish_template(client, *, publish: bool = True) -> JourneyTempla
     return draft
 
 
-def _edit_and_publish_diagnostic(client) -> Diagnostic:
+def _edit_and_publish_diagnostic(client, *, publish: bool = True) -> Diagnostic:
     shipped = current_diagnostic()
     changelist = reverse("admin:journeys_diagnostic_changelist")
     client.post(changelist, {"action": "create_new_version", "_selected_action": [shipped.pk]})
@@ -104,7 +104,8 @@ def _edit_and_publish_diagnostic(client) -> Diagnostic:
         reverse("admin:journeys_dimension_change", args=[dimension.pk]),
         {"name": "Stratégie (rédaction)", "recommendations-0-text": "Recommandation réécrite par la rédaction."},
     )
-    client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    if publish:
+        client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
     return draft
 
 
@@ -136,20 +137,22 @@ def test_versions_an_editor_published_survive_a_deploy_and_two_bootstraps(editor
 
 def test_a_draft_in_progress_is_not_overtaken_by_a_deploy(editor, changed_content):
     draft = _edit_and_publish_template(editor, publish=False)
-    shipped = current_template()
+    diagnostic_draft = _edit_and_publish_diagnostic(editor, publish=False)
+    shipped, shipped_diagnostic = current_template(), current_diagnostic()
 
     outputs = [bootstrap(), bootstrap()]
 
     assert JourneyTemplate.objects.count() == 2
-    assert current_template() == shipped
-    assert all("brouillon en cours dans l’administration" in output for output in outputs)
-    editor.post(
-        reverse("admin:journeys_journeytemplate_changelist"), {"action": "publish", "_selected_action": [draft.pk]}
-    )
-    draft.refresh_from_db()
-    assert draft.status == TemplateStatus.PUBLISHED
-    assert current_template() == draft
+    assert Diagnostic.objects.count() == 2
+    assert (current_template(), current_diagnostic()) == (shipped, shipped_diagnostic)
+    assert all(output.count("brouillon en cours dans l’administration") == 2 for output in outputs)
+    for model, obj in (("journeytemplate", draft), ("diagnostic", diagnostic_draft)):
+        editor.post(reverse(f"admin:journeys_{model}_changelist"), {"action": "publish", "_selected_action": [obj.pk]})
+        obj.refresh_from_db()
+        assert obj.status == TemplateStatus.PUBLISHED
+    assert (current_template(), current_diagnostic()) == (draft, diagnostic_draft)
     _assert_template_edits_intact(draft)
+    assert diagnostic_draft.dimensions.get(key="strategie").name == "Stratégie (rédaction)"
 
 
 def test_without_editors_a_deploy_publishes_the_shipped_change_once(editor, changed_content):
