@@ -37,13 +37,14 @@ DIAGNOSTIC_FILE = CONTENT_DIR / "diagnostic_maturite.yaml"
 ETHICS_FILE = CONTENT_DIR / "cadrage_ethique.yaml"
 ETHICS_RULES_FILE = CONTENT_DIR / "cadrage_ethique_regles.yaml"
 
-# The AI Act texts the content files quote as {{ai_act.NAME}}: one wording of the calendar and of article 4.
+# Texts of common/ai_act.py a content file inserts by marker (`{{ ai_act.maitrise }}`, as the resources do), so
+# that the AI Act calendar and article 4 are written once.
 AI_ACT_TEXTS = {
-    "literacy": ai_act.literacy,
-    "literacy_short": ai_act.literacy_short,
-    "years_span": ai_act.years_span,
-    "high_risk_dates": ai_act.high_risk_dates,
-    "calendar_text": ai_act.calendar_text,
+    "maitrise": ai_act.literacy,
+    "maitrise_courte": ai_act.literacy_short,
+    "premiere_et_derniere_annee": ai_act.years_span,
+    "dates_haut_risque": ai_act.high_risk_dates,
+    "calendrier_resume": ai_act.calendar_text,
 }
 PLACEHOLDER = re.compile(r"\{\{\s*ai_act\.(\w+)\s*\}\}")
 
@@ -244,7 +245,7 @@ def _state(model, obj, created: bool) -> str:
 
 
 def _with_ai_act_texts(value, path: Path):
-    """`value` with every {{ai_act.NAME}} replaced by the text of common.ai_act.NAME()."""
+    """`value` with every {{ ai_act.marker }} replaced by its text (AI_ACT_TEXTS)."""
     if isinstance(value, str):
         return PLACEHOLDER.sub(lambda match: _ai_act_text(match.group(1), path), value)
     if isinstance(value, list):
@@ -256,7 +257,7 @@ def _with_ai_act_texts(value, path: Path):
 
 def _ai_act_text(name: str, path: Path) -> str:
     if name not in AI_ACT_TEXTS:
-        raise ContentError(f"{path.name} : texte {{{{ai_act.{name}}}}} inconnu ({', '.join(AI_ACT_TEXTS)})")
+        raise ContentError(f"{path.name} : texte {{{{ ai_act.{name} }}}} inconnu ({', '.join(AI_ACT_TEXTS)})")
     return AI_ACT_TEXTS[name]()
 
 

@@ -88,7 +88,7 @@ def test_the_schema_refuses_a_broken_entry(name, breaks):
 
 def test_ai_act_texts_are_filled_in_from_the_one_wording():
     raw = datafiles.load(CONTENT / "cadrage_ethique.yaml")
-    assert raw["guidance"]["ai_act_calendrier"] == "{{ai_act.calendar_text}}"
+    assert raw["guidance"]["ai_act_calendrier"] == "{{ ai_act.calendrier_resume }}"
     assert loader.shipped_ethics_check()["guidance"]["ai_act_calendrier"] == ai_act.calendar_text()
     shipped = [loader.shipped_template(), loader.shipped_diagnostic(), loader.shipped_ethics_check()]
     assert not [text for text in strings(shipped) if "{{" in text or "}}" in text]
@@ -96,6 +96,6 @@ def test_ai_act_texts_are_filled_in_from_the_one_wording():
 
 def test_an_unknown_ai_act_text_is_refused_with_the_file_name(tmp_path):
     broken = tmp_path / "parcours.yaml"
-    broken.write_text("slug: parcours\nname: 'Depuis 2025, {{ai_act.obligation_de_formation}}.'\n", encoding="utf-8")
+    broken.write_text("slug: parcours\nname: 'Depuis 2025, {{ ai_act.obligation_de_formation }}.'\n", encoding="utf-8")
     with pytest.raises(loader.ContentError, match=r"parcours\.yaml.*ai_act\.obligation_de_formation"):
         loader._shipped(broken)
