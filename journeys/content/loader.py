@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common import ai_act, datafiles
+from common.typography import french_typography
 from journeys import ethics
 from journeys.enums import StepKind, TemplateStatus
 from journeys.models import (
@@ -244,14 +245,15 @@ def _state(model, obj, created: bool) -> str:
     return "déjà à jour"
 
 
-def _with_ai_act_texts(value, path: Path):
-    """`value` with every {{ ai_act.marker }} replaced by its text (AI_ACT_TEXTS)."""
+def _filled_in(value, path: Path):
+    """`value` with every {{ ai_act.marker }} replaced by its text (AI_ACT_TEXTS), in French typography: authors
+    type plain spaces, the non-breaking ones before « : ; ! ? » and inside guillemets are added here."""
     if isinstance(value, str):
-        return PLACEHOLDER.sub(lambda match: _ai_act_text(match.group(1), path), value)
+        return french_typography(PLACEHOLDER.sub(lambda match: _ai_act_text(match.group(1), path), value))
     if isinstance(value, list):
-        return [_with_ai_act_texts(item, path) for item in value]
+        return [_filled_in(item, path) for item in value]
     if isinstance(value, dict):
-        return {key: _with_ai_act_texts(item, path) for key, item in value.items()}
+        return {key: _filled_in(item, path) for key, item in value.items()}
     return value
 
 
@@ -266,7 +268,7 @@ def _shipped(path: Path) -> dict | None:
     """A shipped content file with its AI Act texts filled in, read once per process; None when it is absent."""
     if not path.exists():
         return None
-    return _with_ai_act_texts(datafiles.load(path), path)
+    return _filled_in(datafiles.load(path), path)
 
 
 def shipped_template() -> dict | None:

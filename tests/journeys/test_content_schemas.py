@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from common import ai_act, datafiles
+from common.typography import NBSP
 from journeys.content import loader
 from tests.common.shipped_texts import strings
 
@@ -92,6 +93,15 @@ def test_ai_act_texts_are_filled_in_from_the_one_wording():
     assert loader.shipped_ethics_check()["guidance"]["ai_act_calendrier"] == ai_act.calendar_text()
     shipped = [loader.shipped_template(), loader.shipped_diagnostic(), loader.shipped_ethics_check()]
     assert not [text for text in strings(shipped) if "{{" in text or "}}" in text]
+
+
+def test_authors_type_plain_spaces_and_the_loader_adds_french_typography():
+    raw = (CONTENT / "parcours_ia_donnees.yaml").read_text(encoding="utf-8")
+    assert NBSP not in raw
+    assert "title: Quel besoin voulez-vous résoudre ?" in raw
+    step = _step(loader.shipped_template(), "besoin")
+    assert step["title"] == f"Quel besoin voulez-vous résoudre{NBSP}?"
+    assert f"«{NBSP}les familles" in step["help"]
 
 
 def test_an_unknown_ai_act_text_is_refused_with_the_file_name(tmp_path):
