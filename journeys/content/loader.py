@@ -1,22 +1,23 @@
-"""Load the shipped journey template and diagnostic (Python data modules) into the database, idempotently;
-read the ethics check and its rules table (YAML).
+"""Load the shipped journey template and diagnostic (data files beside this module) into the database,
+idempotently; read the ethics check and its rules table. Every file goes through common/datafiles.py.
 
 Each load records a hash of the source data. Loading the same data again does nothing; loading changed data
 creates a new published version that supersedes the last one (running projects keep theirs, see models) —
-unless an editor published a version in the administration since (no source hash): bootstrap runs on every
-deploy and never supersedes an editor's version, new projects stay on it.
+unless an editor published a version in the administration since (no source hash), or has a draft in progress:
+bootstrap runs on every deploy and never supersedes nor overtakes an editor's version, new projects stay on it.
 """
 
 import hashlib
-import importlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
-from common import datafiles
+from common import ai_act, datafiles
+from common.typography import french_typography
 from journeys import ethics
 from journeys.enums import StepKind, TemplateStatus
 from journeys.models import (
@@ -31,10 +32,22 @@ from journeys.models import (
 )
 from territories.models import TerritoryKind
 
-TEMPLATE_MODULE = "journeys.content.parcours_ia_donnees"
-DIAGNOSTIC_MODULE = "journeys.content.diagnostic_maturite"
-ETHICS_MODULE = "journeys.content.cadrage_ethique"
-ETHICS_RULES_FILE = Path(__file__).with_name("cadrage_ethique_regles.yaml")
+CONTENT_DIR = Path(__file__).parent
+TEMPLATE_FILE = CONTENT_DIR / "parcours_ia_donnees.yaml"
+DIAGNOSTIC_FILE = CONTENT_DIR / "diagnostic_maturite.yaml"
+ETHICS_FILE = CONTENT_DIR / "cadrage_ethique.yaml"
+ETHICS_RULES_FILE = CONTENT_DIR / "cadrage_ethique_regles.yaml"
+
+# Texts of common/ai_act.py a content file inserts by marker (`{{ ai_act.maitrise }}`, as the resources do), so
+# that the AI Act calendar and article 4 are written once.
+AI_ACT_TEXTS = {
+    "maitrise": ai_act.literacy,
+    "maitrise_courte": ai_act.literacy_short,
+    "premiere_et_derniere_annee": ai_act.years_span,
+    "dates_haut_risque": ai_act.high_risk_dates,
+    "calendrier_resume": ai_act.calendar_text,
+}
+PLACEHOLDER = re.compile(r"\{\{\s*ai_act\.(\w+)\s*\}\}")
 
 CHOICE_KINDS = {StepKind.SINGLE_CHOICE, StepKind.MULTIPLE_CHOICE}
 
@@ -213,38 +226,80 @@ def load_diagnostic(data: dict) -> tuple[Diagnostic, bool]:
 
 
 def _editors_version(model, slug: str):
-    """The latest published version when an editor published it in the administration (no source hash)."""
-    published = model.objects.filter(slug=slug, status=TemplateStatus.PUBLISHED).order_by("-version").first()
-    return published if published is not None and not published.source_hash else None
+    """The version bootstrap must leave current, if an editor is at work in the administration: their latest
+    published version (no source hash: bootstrap only publishes with one), or, while a draft newer than every
+    published version is in progress, the published version it will replace — publishing the draft must win."""
+    latest = model.objects.filter(slug=slug).order_by("-version").first()
+    if latest is not None and latest.status == TemplateStatus.DRAFT:
+        return model.objects.latest_published(slug)
+    return latest if latest is not None and not latest.source_hash else None
 
 
-def _content(module_name: str, attribute: str) -> dict | None:
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
+def _state(model, obj, created: bool) -> str:
+    if created:
+        return "chargé"
+    if model.objects.filter(slug=obj.slug, status=TemplateStatus.DRAFT, version__gt=obj.version).exists():
+        return "brouillon en cours dans l’administration, versions publiées laissées telles quelles"
+    if not obj.source_hash:
+        return "version publiée dans l’administration, conservée"
+    return "déjà à jour"
+
+
+def _filled_in(value, path: Path):
+    """`value` with every {{ ai_act.marker }} replaced by its text (AI_ACT_TEXTS), in French typography: authors
+    type plain spaces, the non-breaking ones before « : ; ! ? » and inside guillemets are added here."""
+    if isinstance(value, str):
+        return french_typography(PLACEHOLDER.sub(lambda match: _ai_act_text(match.group(1), path), value))
+    if isinstance(value, list):
+        return [_filled_in(item, path) for item in value]
+    if isinstance(value, dict):
+        return {key: _filled_in(item, path) for key, item in value.items()}
+    return value
+
+
+def _ai_act_text(name: str, path: Path) -> str:
+    if name not in AI_ACT_TEXTS:
+        raise ContentError(f"{path.name} : texte {{{{ ai_act.{name} }}}} inconnu ({', '.join(AI_ACT_TEXTS)})")
+    return AI_ACT_TEXTS[name]()
+
+
+@cache
+def _shipped(path: Path) -> dict | None:
+    """A shipped content file with its AI Act texts filled in, read once per process; None when it is absent."""
+    if not path.exists():
         return None
-    return getattr(module, attribute, None)
+    return _filled_in(datafiles.load(path), path)
+
+
+def shipped_template() -> dict | None:
+    """The journey template « Parcours IA & données » (parcours_ia_donnees.yaml)."""
+    return _shipped(TEMPLATE_FILE)
+
+
+def shipped_diagnostic() -> dict | None:
+    """The maturity diagnostic (diagnostic_maturite.yaml)."""
+    return _shipped(DIAGNOSTIC_FILE)
+
+
+def shipped_ethics_check() -> dict | None:
+    """The ethics check questionnaire, AIPD criteria, AI Act levels and guidance texts (cadrage_ethique.yaml)."""
+    return _shipped(ETHICS_FILE)
 
 
 def load_default_content(stdout=None) -> None:
-    """Load « Parcours IA & données » and the maturity diagnostic from the content modules (idempotent)."""
-    for module_name, attribute, loader, label in (
-        (TEMPLATE_MODULE, "TEMPLATE", load_template, "parcours"),
-        (DIAGNOSTIC_MODULE, "DIAGNOSTIC", load_diagnostic, "diagnostic"),
+    """Load « Parcours IA & données » and the maturity diagnostic from the content files (idempotent)."""
+    for path, model, loader, label in (
+        (TEMPLATE_FILE, JourneyTemplate, load_template, "parcours"),
+        (DIAGNOSTIC_FILE, Diagnostic, load_diagnostic, "diagnostic"),
     ):
-        data = _content(module_name, attribute)
+        data = _shipped(path)
         if data is None:
             if stdout:
-                stdout.write(f"Contenu absent ({module_name}) : {label} non chargé.\n")
+                stdout.write(f"Contenu absent ({path.name}) : {label} non chargé.\n")
             continue
         obj, created = loader(data)
         if stdout:
-            state = "chargé" if created else "déjà à jour"
-            if not created and not obj.source_hash:
-                state = "version publiée dans l’administration, conservée"
-            stdout.write(f"{obj} : {state}.\n")
+            stdout.write(f"{obj} : {_state(model, obj, created)}.\n")
     refreshed = refresh_ethics_results()
     if stdout and refreshed:
         stdout.write(f"Cadrages éthiques réévalués avec les règles en vigueur : {refreshed}.\n")
@@ -257,8 +312,8 @@ def ethics_rules() -> dict:
 
 
 def ethics_content() -> dict:
-    """The ethics check questionnaire (ETHICS_CHECK of the content module) with its rules table under "rules"."""
-    content = _content(ETHICS_MODULE, "ETHICS_CHECK") or {
+    """The ethics check questionnaire (cadrage_ethique.yaml) with its rules table under "rules"."""
+    content = shipped_ethics_check() or {
         "questions": [],
         "aipd_criteria": [],
         "ai_act_levels": {},

@@ -19,13 +19,14 @@ def strings(value) -> Iterator[str]:
 
 def shipped_texts() -> list[str]:
     from catalogue.demo import SERVICES
-    from journeys.content.cadrage_ethique import ETHICS_CHECK
-    from journeys.content.diagnostic_maturite import DIAGNOSTIC
-    from journeys.content.loader import ethics_rules
-    from journeys.content.parcours_ia_donnees import TEMPLATE
+    from journeys.content.loader import ethics_rules, shipped_diagnostic, shipped_ethics_check, shipped_template
     from resources.content import RESOURCES
 
-    return list(strings([TEMPLATE, DIAGNOSTIC, ETHICS_CHECK, ethics_rules(), RESOURCES, SERVICES]))
+    return list(
+        strings(
+            [shipped_template(), shipped_diagnostic(), shipped_ethics_check(), ethics_rules(), RESOURCES, SERVICES]
+        )
+    )
 
 
 def plain(text: str) -> str:

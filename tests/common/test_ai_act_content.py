@@ -35,8 +35,10 @@ def test_the_calendar_has_a_source_for_every_date_and_hedges_what_was_not_verifi
 
 
 def test_the_resource_the_ethics_check_and_the_diagnostic_read_the_one_calendar():
-    from journeys.content.cadrage_ethique import ETHICS_CHECK
-    from journeys.content.diagnostic_maturite import DIAGNOSTIC
+    from journeys.content.loader import shipped_diagnostic, shipped_ethics_check
+
+    ETHICS_CHECK = shipped_ethics_check()
+    DIAGNOSTIC = shipped_diagnostic()
 
     assert ai_act.calendar_markdown() in _resource("reglement-europeen-ia")["body"]
     assert ETHICS_CHECK["guidance"]["ai_act_calendrier"] == ai_act.calendar_text()

@@ -19,15 +19,16 @@ from catalogue import services as catalogue_services
 from catalogue.demo import SERVICES
 from catalogue.filters import ServiceFilter
 from catalogue.models import Service
-from journeys.content.diagnostic_maturite import DIAGNOSTIC
-from journeys.content.loader import load_default_content
-from journeys.content.parcours_ia_donnees import TEMPLATE
+from journeys.content.loader import load_default_content, shipped_diagnostic, shipped_template
 from resources import selectors as resource_selectors
 from resources import services as resource_services
 from resources.content import RESOURCES
 from resources.filters import ResourceFilter
 from resources.models import Resource
 from tests.common.shipped_texts import shipped_texts
+
+TEMPLATE = shipped_template()
+DIAGNOSTIC = shipped_diagnostic()
 
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 

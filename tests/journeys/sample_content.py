@@ -3,8 +3,7 @@
 Tests build against this sample so they do not depend on the wording of the shipped content.
 """
 
-from journeys.content.cadrage_ethique import ETHICS_CHECK as SHIPPED_ETHICS_CHECK
-from journeys.content.loader import ethics_rules
+from journeys.content.loader import ethics_rules, shipped_ethics_check
 
 TEMPLATE = {
     "slug": "parcours-test",
@@ -204,7 +203,7 @@ def _choice(key, section, kind, text, keys):
     }
 
 
-# Same question and choice keys as journeys/content/cadrage_ethique.py (a subset), shorter texts, and the shipped
+# Same question and choice keys as journeys/content/cadrage_ethique.yaml (a subset), shorter texts, and the shipped
 # rules table (journeys/content/cadrage_ethique_regles.yaml) with the guidance texts its rules show.
 ETHICS_CHECK = {
     "questions": [
@@ -287,6 +286,6 @@ ETHICS_CHECK = {
         "high": {"label": "Haut risque", "guidance": "Obligations renforcées."},
         "prohibited": {"label": "Pratique interdite", "guidance": "Ce système ne peut pas être déployé."},
     },
-    "guidance": SHIPPED_ETHICS_CHECK["guidance"],
+    "guidance": shipped_ethics_check()["guidance"],
     "rules": ethics_rules(),
 }

@@ -1,6 +1,7 @@
-"""Shape of the shipped journey content (journeys/content/*.py) against the shared format.
+"""Shape of the shipped journey content (journeys/content/*.yaml) against the shared format.
 
-These tests need no database: they check the Python data modules the journeys app loads.
+These tests need no database: they check the content files the journeys app loads, beyond
+what their JSON Schemas say (cross references, counts, links).
 """
 
 import re
@@ -8,10 +9,12 @@ from collections import Counter
 
 import pytest
 
-from journeys.content.cadrage_ethique import ETHICS_CHECK
-from journeys.content.diagnostic_maturite import DIAGNOSTIC
-from journeys.content.parcours_ia_donnees import TEMPLATE
+from journeys.content.loader import shipped_diagnostic, shipped_ethics_check, shipped_template
 from resources.content import RESOURCES
+
+TEMPLATE = shipped_template()
+DIAGNOSTIC = shipped_diagnostic()
+ETHICS_CHECK = shipped_ethics_check()
 
 RESOURCE_SLUGS = {entry["slug"] for entry in RESOURCES}
 

@@ -9,12 +9,13 @@ from copy import deepcopy
 from django.urls import reverse
 
 from journeys import services
-from journeys.content.diagnostic_maturite import DIAGNOSTIC
-from journeys.content.loader import load_diagnostic
+from journeys.content.loader import load_diagnostic, shipped_diagnostic
 from journeys.models import DiagnosticResponse
 from journeys.selectors import diagnostic_with_questions
 from tests.journeys import sample_content
 from tests.journeys.factories import ProjectFactory, move_to, sample_template
+
+DIAGNOSTIC = shipped_diagnostic()
 
 NBSP = "\u00a0"
 

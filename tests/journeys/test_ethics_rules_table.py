@@ -8,8 +8,9 @@ import jsonschema
 import pytest
 
 from journeys import ethics
-from journeys.content.cadrage_ethique import ETHICS_CHECK
-from journeys.content.loader import ETHICS_RULES_FILE, ethics_rules
+from journeys.content.loader import ETHICS_RULES_FILE, ethics_rules, shipped_ethics_check
+
+ETHICS_CHECK = shipped_ethics_check()
 
 SCHEMA = json.loads(Path(ETHICS_RULES_FILE).with_suffix(".schema.json").read_text(encoding="utf-8"))
 QUESTIONS = {question["key"]: question for question in ETHICS_CHECK["questions"]}

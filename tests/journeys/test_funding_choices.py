@@ -9,11 +9,12 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Organisation
-from journeys.content.loader import load_default_content
-from journeys.content.parcours_ia_donnees import TEMPLATE
+from journeys.content.loader import load_default_content, shipped_template
 from journeys.models import StepAnswer
 from tests.journeys.factories import ProjectFactory, move_to, step
 from tests.territories.factories import EpciFactory
+
+TEMPLATE = shipped_template()
 
 DETR = "Dotation d’équipement des territoires ruraux (DETR)"
 DSIL = "Dotation de soutien à l’investissement local (DSIL)"

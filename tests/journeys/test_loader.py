@@ -1,11 +1,17 @@
 import copy
-import importlib
 import io
 
 import pytest
 from django.apps import apps
 
-from journeys.content.loader import ContentError, load_default_content, load_diagnostic, load_template
+from journeys.content.loader import (
+    ContentError,
+    load_default_content,
+    load_diagnostic,
+    load_template,
+    shipped_diagnostic,
+    shipped_template,
+)
 from journeys.enums import StepKind, TemplateStatus
 from journeys.models import Diagnostic, JourneyTemplate, Step
 from tests.journeys import sample_content
@@ -60,15 +66,11 @@ def test_bootstrap_loads_the_shipped_content_when_present():
     apps.get_app_config("journeys").bootstrap(out)
     load_default_content()
     assert out.getvalue()
-    template_module = importlib.util.find_spec("journeys.content.parcours_ia_donnees")
-    if template_module is not None:
-        assert JourneyTemplate.objects.filter(slug="parcours-ia-donnees").count() == 1
+    assert JourneyTemplate.objects.filter(slug="parcours-ia-donnees").count() == 1
 
 
-@pytest.mark.parametrize("module", ["journeys.content.parcours_ia_donnees"])
-def test_shipped_template_follows_the_shared_format(module):
-    content = pytest.importorskip(module)
-    template, _ = load_template(content.TEMPLATE)
+def test_shipped_template_follows_the_shared_format():
+    template, _ = load_template(shipped_template())
     stages = list(template.stages.all())
     assert [s.key for s in stages] == ["agenda", "diagnostic", "cadrage", "solution", "financement", "realisation"]
     for stage in stages:
@@ -78,8 +80,7 @@ def test_shipped_template_follows_the_shared_format(module):
 
 
 def test_shipped_diagnostic_has_24_questions_over_6_dimensions():
-    content = pytest.importorskip("journeys.content.diagnostic_maturite")
-    diagnostic, _ = load_diagnostic(content.DIAGNOSTIC)
+    diagnostic, _ = load_diagnostic(shipped_diagnostic())
     assert diagnostic.questions.count() >= 24
     assert diagnostic.dimensions.count() >= 6
     for dimension in diagnostic.dimensions.all():

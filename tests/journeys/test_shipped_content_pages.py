@@ -1,4 +1,4 @@
-"""The shipped French content (journeys/content/*.py) renders on every page of the journey."""
+"""The shipped French content (journeys/content/*.yaml) renders on every page of the journey."""
 
 import pytest
 from django.urls import reverse
@@ -10,8 +10,6 @@ from tests.journeys.factories import ProjectFactory, move_to
 
 @pytest.fixture
 def shipped(db):
-    pytest.importorskip("journeys.content.parcours_ia_donnees")
-    pytest.importorskip("journeys.content.diagnostic_maturite")
     load_default_content()
 
 

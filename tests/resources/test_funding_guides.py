@@ -2,8 +2,10 @@
 
 import re
 
-from journeys.content.parcours_ia_donnees import TEMPLATE
+from journeys.content.loader import shipped_template
 from resources.content import RESOURCES
+
+TEMPLATE = shipped_template()
 
 BY_SLUG = {entry["slug"]: entry for entry in RESOURCES}
 
