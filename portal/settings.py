@@ -138,6 +138,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "portal.middleware.RefuseNulBytesMiddleware",
+    # Last: whole public pages for anonymous visitors, from the worker's memory (portal/pagecache.py).
+    "portal.pagecache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
