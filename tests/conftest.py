@@ -56,9 +56,11 @@ def _forget_kept_pages() -> None:
     """Pages and answers kept in the process's memory belong to one test's data (versions may repeat across
     tests: an empty catalogue has the same version in every test)."""
     from portal import pagecache
+    from portal.templatetags import portal_layout
     from territories import selectors as territory_selectors
 
     pagecache.memory.clear()
+    portal_layout._rendered.clear()
     territory_selectors.forget_answers()
 
 
