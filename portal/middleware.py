@@ -7,7 +7,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from csp.constants import HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware
@@ -72,7 +72,9 @@ class PrivatePagesNoStoreMiddleware:
         request._requires_login = getattr(view_func, "login_required", True)
 
 
+@lru_cache(maxsize=4096)
 def _client_ip(value: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    # Memoised: parsing the same few addresses (the proxy's, the clients') on every request costs more than keeping.
     try:
         return ipaddress.ip_address((value or "").strip())
     except ValueError:
@@ -84,9 +86,14 @@ def _trusted_networks(proxies: tuple[str, ...]) -> tuple[ipaddress.IPv4Network |
     return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
 
 
-def is_trusted_proxy(address: str | None) -> bool:
+@lru_cache(maxsize=4096)
+def _is_trusted(address: str | None, proxies: tuple[str, ...]) -> bool:
     ip = _client_ip(address)
-    return ip is not None and any(ip in network for network in _trusted_networks(tuple(settings.TRUSTED_PROXIES)))
+    return ip is not None and any(ip in network for network in _trusted_networks(proxies))
+
+
+def is_trusted_proxy(address: str | None) -> bool:
+    return _is_trusted(address, tuple(settings.TRUSTED_PROXIES))
 
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
