@@ -190,6 +190,9 @@ def _start_gunicorn(app: str, port: int, env: dict[str, str], log: Path) -> subp
     command = [
         str(BIN / "gunicorn"),
         app,
+        # The production configuration (preload, worker recycling, logs), named rather than found in the working
+        # directory; the options below override its bind address, workers and timeout.
+        f"--config={ROOT / 'gunicorn.conf.py'}",
         "--workers=2",
         "--worker-class=sync",
         f"--bind={HOST}:{port}",

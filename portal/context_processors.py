@@ -1,6 +1,8 @@
+from functools import cache
+
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 from portal.accessibility import AUDIT
 
@@ -17,6 +19,12 @@ MAIN_NAV = [
 ]
 
 
+@cache
+def _nav_urls(script_prefix: str) -> tuple[str, ...]:
+    """The navigation's URLs, reversed once per process (and script prefix)."""
+    return tuple(reverse(name) for _label, name, _namespaces in MAIN_NAV)
+
+
 def site(request: HttpRequest) -> dict:
     """Site-wide values for the layout. Must stay free of queries: it runs on every page."""
     match = getattr(request, "resolver_match", None)
@@ -25,10 +33,10 @@ def site(request: HttpRequest) -> dict:
     nav = [
         {
             "label": label,
-            "url": reverse(name),
+            "url": url,
             "current": view_name == name or (namespace in namespaces and namespace != ""),
         }
-        for label, name, namespaces in MAIN_NAV
+        for (label, name, namespaces), url in zip(MAIN_NAV, _nav_urls(get_script_prefix()), strict=True)
     ]
     context = {"SITE_NAME": settings.SITE_NAME, "main_nav": nav, "ACCESSIBILITY_LEVEL": AUDIT.level}
     user = getattr(request, "user", None)

@@ -1,12 +1,17 @@
 """Reads of the territorial referential: the territory search behind every picker, programme pages."""
 
+import json
+import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import groupby
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
+from common.memo import ProcessMemo
 from territories.models import Commune, CommunePostcode, Departement, Epci, Programme, Region, TerritoryKind
 from territories.search import INSEE_RE, PARTIAL_POSTCODE_RE, POSTCODE_RE, SIREN_RE, ParsedQuery, parse_query
 
@@ -245,6 +250,53 @@ def search_territories(query: str, *, kinds: Iterable[str] | None = None, limit:
         # "paris 15" is not Paris in the Cantal: without the département, the name alone may match.
         hits = _search(replace(parsed, departement=""), wanted, limit)
     return hits
+
+
+# --- Autocomplete answers, kept per process ---------------------------------------------------------------
+# The referential changes about once a year (`manage.py load_territoires`): the pickers' answers are kept in each
+# worker's memory under the referential's version, which the load moves (territories.services). A worker rereads
+# the version from the shared cache at most every VERSION_CHECK_SECONDS, so after a load the other workers answer
+# from the new data within that delay (the answers also tell browsers they may reuse them for 5 minutes).
+REFERENTIAL_VERSION_KEY = "territories:referential:version"
+VERSION_CHECK_SECONDS = 2.0
+ANSWER_SECONDS = 300
+_answers = ProcessMemo(max_entries=2048, seconds=ANSWER_SECONDS)
+_version: dict[str, object] = {"value": None, "checked": 0.0}
+
+
+def referential_version() -> str:
+    """A token that changes whenever the referential is loaded or a territory is saved."""
+    now = time.monotonic()
+    if _version["value"] is None or now - _version["checked"] > VERSION_CHECK_SECONDS:
+        value = cache.get(REFERENTIAL_VERSION_KEY)
+        if value is None:
+            cache.add(REFERENTIAL_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            value = cache.get(REFERENTIAL_VERSION_KEY)
+        _version.update(value=value, checked=now)
+    return _version["value"]
+
+
+def referential_changed(**kwargs) -> None:
+    """Move the referential's version: this worker answers from the new data at once, the others within
+    VERSION_CHECK_SECONDS. A signal receiver too (territories.apps)."""
+    cache.set(REFERENTIAL_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    forget_answers()
+
+
+def forget_answers() -> None:
+    _answers.clear()
+    _version.update(value=None, checked=0.0)
+
+
+def autocomplete_answer(query: str, kinds: str | None, limit: int) -> bytes:
+    """The pickers' JSON answer (`{"results": [...]}`), from this worker's memory when it has it."""
+    key = (referential_version(), query, kinds, limit)
+    answer = _answers.get(key)
+    if answer is None:
+        hits = search_territories(query, kinds=kinds, limit=limit)
+        answer = json.dumps({"results": [hit.as_json() for hit in hits]}).encode()
+        _answers.put(key, answer)
+    return answer
 
 
 def get_territory(value: str) -> Commune | Epci | Departement | Region | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from territories import selectors
 from territories.models import Commune, CommunePostcode, Departement, Epci, Programme, Region
 from territories.referential import Referential
 from territories.search import normalize
@@ -156,6 +157,10 @@ def load_referential(*, referential: Referential) -> LoadReport:
         with connection.cursor() as cursor:
             for model in (Region, Departement, Epci, Commune, CommunePostcode):
                 cursor.execute(f"ANALYZE {model._meta.db_table}")
+    # Bulk writes send no signal: the kept autocomplete answers are dropped here, and again once committed (an
+    # answer read meanwhile from the old rows is not kept).
+    selectors.referential_changed()
+    transaction.on_commit(selectors.referential_changed)
     return report
 
 

@@ -1,7 +1,7 @@
 from html import escape
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -15,11 +15,11 @@ AUTOCOMPLETE_LIMIT = 10
 
 @login_not_required
 @require_safe
-def autocomplete(request: HttpRequest) -> JsonResponse:
+def autocomplete(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
     kinds = request.GET.get("types") or None
-    hits = selectors.search_territories(query, kinds=kinds, limit=AUTOCOMPLETE_LIMIT)
-    response = JsonResponse({"results": [hit.as_json() for hit in hits]})
+    answer = selectors.autocomplete_answer(query, kinds, AUTOCOMPLETE_LIMIT)
+    response = HttpResponse(answer, content_type="application/json")
     # The referential changes once a year: browsers may reuse an answer for a few minutes.
     response["Cache-Control"] = "public, max-age=300"
     return response

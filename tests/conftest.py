@@ -51,6 +51,19 @@ def _port_open(host: str, port: int) -> bool:
         return False
 
 
+@pytest.fixture(autouse=True)
+def _forget_kept_pages() -> None:
+    """Pages and answers kept in the process's memory belong to one test's data (versions may repeat across
+    tests: an empty catalogue has the same version in every test)."""
+    from portal import pagecache
+    from portal.templatetags import portal_layout
+    from territories import selectors as territory_selectors
+
+    pagecache.memory.clear()
+    portal_layout._rendered.clear()
+    territory_selectors.forget_answers()
+
+
 @pytest.fixture(scope="session")
 def redis_url() -> str:
     url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
