@@ -4,6 +4,7 @@ and publishing the draft moves new projects onto it while running projects stay 
 from typing import TypeVar
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from journeys.enums import TemplateStatus
@@ -19,13 +20,8 @@ def new_template_version(*, template: JourneyTemplate) -> JourneyTemplate:
     draft = _new_draft(template, version_note="")
     for stage in template.stages.prefetch_related("steps"):
         steps = list(stage.steps.all())
-        stage.pk = None
-        stage.template = draft
-        stage.save()
-        for step in steps:
-            step.pk = None
-            step.stage = stage
-        Step.objects.bulk_create(steps)
+        _copy(stage, template=draft).save()
+        Step.objects.bulk_create(_copy(step, stage=stage) for step in steps)
     return draft
 
 
@@ -40,6 +36,14 @@ def _new_draft(content: Content, **fields) -> Content:
         supersedes=content,
         **fields,
     )
+
+
+def _copy(row: Model, **parents) -> Model:
+    """`row` made a new, unsaved row under other parents (its children were read before)."""
+    row.pk = None
+    for name, parent in parents.items():
+        setattr(row, name, parent)
+    return row
 
 
 def _publish(content: Content, *, is_empty: bool, empty_message: str) -> Content:
@@ -70,18 +74,9 @@ def new_diagnostic_version(*, diagnostic: Diagnostic) -> Diagnostic:
     for dimension in diagnostic.dimensions.prefetch_related("questions", "recommendations"):
         questions = list(dimension.questions.all())
         recommendations = list(dimension.recommendations.all())
-        dimension.pk = None
-        dimension.diagnostic = draft
-        dimension.save()
-        for question in questions:
-            question.pk = None
-            question.diagnostic = draft
-            question.dimension = dimension
-        Question.objects.bulk_create(questions)
-        for recommendation in recommendations:
-            recommendation.pk = None
-            recommendation.dimension = dimension
-        Recommendation.objects.bulk_create(recommendations)
+        _copy(dimension, diagnostic=draft).save()
+        Question.objects.bulk_create(_copy(question, diagnostic=draft, dimension=dimension) for question in questions)
+        Recommendation.objects.bulk_create(_copy(item, dimension=dimension) for item in recommendations)
     return draft
 
 
