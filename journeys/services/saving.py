@@ -9,10 +9,10 @@ shows both versions and keeps the member's own answers ready to be saved again.
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 
 from accounts.models import User
-from journeys.models import Project, Stage, Step, StepAnswer
+from journeys.models import DiagnosticResponse, EthicsCheck, Project, Stage, Step, StepAnswer
 from journeys.services.errors import JourneyError
 from journeys.services.gates import void_validation
 from journeys.services.history import record
@@ -22,13 +22,16 @@ STALE_EDIT_MESSAGE = (
     "comparez les deux versions puis enregistrez à nouveau pour garder la vôtre."
 )
 
-Saved = TypeVar("Saved", bound=models.Model)
+# What a member saves on a project: each carries `version` and `updated_by`.
+Saved = TypeVar("Saved", StepAnswer, DiagnosticResponse, EthicsCheck)
 
 
 class StaleEditError(JourneyError):
     """Someone saved `subject` since the form was opened: nothing was saved; `current` is their version (or None)."""
 
-    def __init__(self, subject: str, *, current: models.Model | None, pronoun: str = "le") -> None:
+    def __init__(
+        self, subject: str, *, current: StepAnswer | DiagnosticResponse | EthicsCheck | None, pronoun: str = "le"
+    ) -> None:
         super().__init__(STALE_EDIT_MESSAGE.format(subject=subject, pronoun=pronoun))
         self.current = current
 
