@@ -33,7 +33,7 @@ def stage_of(project: Project, stage_id: int) -> Stage:
 
 
 def stage_progress_from_db(project: Project, stage: Stage) -> StageProgress:
-    stage = Stage.objects.prefetch_related("steps").get(pk=stage.pk)
+    """The progress of one stage, read from the database (its steps, the project's answers and validations)."""
     answers = {a.step_id: a for a in project.answers.filter(step__stage=stage)}
     validated = project.validations.active().filter(stage=stage).values_list("stage_id", flat=True)
     return stage_progress(stage, answers, validated)

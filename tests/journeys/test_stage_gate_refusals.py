@@ -1,0 +1,59 @@
+"""The stage gates refuse a stage of another journey, and say in the history what voided a validation."""
+
+import pytest
+
+from journeys import services
+from journeys.enums import EventKind
+from journeys.models import StageTransition, StageValidation
+from tests.journeys.factories import ProjectFactory, complete_stage, move_to, sample_template
+
+FOREIGN_STAGE = "Cette étape n’appartient pas au parcours de ce projet."
+
+
+@pytest.fixture
+def project(world):
+    project = move_to(ProjectFactory(organisation=world["org"], template=sample_template()), "cadrage")
+    complete_stage(project, "agenda")
+    return project
+
+
+@pytest.fixture
+def foreign_stage(project):
+    """The « Mise à l’agenda » stage of another version of the journey: same key and order, another journey."""
+    draft = services.new_template_version(template=project.template)
+    return draft.stages.get(key="agenda")
+
+
+def test_going_back_to_a_stage_of_another_journey_is_refused(world, project, foreign_stage):
+    with pytest.raises(services.StepNotInProjectError) as refused:
+        services.go_back_to_stage(project=project, user=world["member"], stage_id=foreign_stage.pk, reason="À revoir")
+    assert str(refused.value) == FOREIGN_STAGE
+    project.refresh_from_db()
+    assert project.current_stage.key == "cadrage"
+    assert not StageTransition.objects.filter(project=project, to_stage=foreign_stage).exists()
+
+
+def test_validating_a_stage_of_another_journey_is_refused(world, project, foreign_stage):
+    with pytest.raises(services.StepNotInProjectError) as refused:
+        services.validate_stage(project=project, user=world["staff_in"], stage_id=foreign_stage.pk)
+    assert str(refused.value) == FOREIGN_STAGE
+    assert not StageValidation.objects.exists()
+
+
+def test_the_history_says_what_voided_the_validation_and_that_the_stage_needs_a_new_one(world, project):
+    complete_stage(project, "cadrage")
+    cadrage = project.template.stages.get(key="cadrage")
+    services.validate_stage(project=project, user=world["staff_in"], stage_id=cadrage.pk)
+    services.save_step_answer(
+        project=project,
+        step_id=cadrage.steps.get(key="objectifs").pk,
+        user=world["member"],
+        data={"text": "Un autre besoin"},
+        expected_version=1,
+    )
+    line = project.events.get(kind=EventKind.STAGE_VALIDATION_VOIDED)
+    assert line.message == (
+        "a modifié « Objectifs et indicateurs » : la validation de l’étape « Cadrage » par l’ANCT est annulée, "
+        "l’étape doit être validée à nouveau"
+    )
+    assert line.actor == world["member"]
