@@ -5,6 +5,7 @@ import pytest
 from journeys import services
 from journeys.enums import EventKind
 from journeys.models import StageTransition, StageValidation
+from journeys.services.gates import void_validation
 from tests.journeys.factories import ProjectFactory, complete_stage, move_to, sample_template
 
 FOREIGN_STAGE = "Cette étape n’appartient pas au parcours de ce projet."
@@ -57,3 +58,38 @@ def test_the_history_says_what_voided_the_validation_and_that_the_stage_needs_a_
         "l’étape doit être validée à nouveau"
     )
     assert line.actor == world["member"]
+
+
+def _validate(project, key: str, user) -> StageValidation:
+    """An ANCT validation of the stage (directly: only « Cadrage » asks for one in the sample journey)."""
+    stage = project.template.stages.get(key=key)
+    return StageValidation.objects.create(project=project, stage=stage, validated_by=user)
+
+
+@pytest.mark.parametrize(("changed", "kept"), [("agenda", "cadrage"), ("cadrage", "agenda")])
+def test_a_change_voids_the_validation_of_its_own_stage_and_project_only(world, project, changed, kept):
+    neighbour = move_to(ProjectFactory(organisation=world["org"], template=project.template), "cadrage")
+    for validated in (project, neighbour):
+        for key in ("agenda", "cadrage"):
+            _validate(validated, key, world["staff_in"])
+
+    void_validation(
+        project=project,
+        stage=project.template.stages.get(key=changed),
+        user=world["member"],
+        change="a modifié une réponse",
+    )
+
+    voided = StageValidation.objects.filter(voided_at__isnull=False)
+    assert [(v.project, v.stage.key) for v in voided] == [(project, changed)]
+    assert StageValidation.objects.filter(project=project, stage__key=kept, voided_at__isnull=True).exists()
+
+
+def test_a_long_change_is_kept_to_the_length_of_the_reason(world, project):
+    _validate(project, "cadrage", world["staff_in"])
+    void_validation(
+        project=project, stage=project.current_stage, user=world["member"], change="a modifié " + "x" * 400
+    )
+    validation = StageValidation.objects.get()
+    assert validation.void_reason == ("a modifié " + "x" * 400)[:300]
+    assert validation.voided_by == world["member"]
