@@ -69,7 +69,7 @@ def _validate(project, key: str, user) -> StageValidation:
 @pytest.mark.parametrize(("changed", "kept"), [("agenda", "cadrage"), ("cadrage", "agenda")])
 def test_a_change_voids_the_validation_of_its_own_stage_and_project_only(world, project, changed, kept):
     neighbour = move_to(ProjectFactory(organisation=world["org"], template=project.template), "cadrage")
-    for validated in (project, neighbour):
+    for validated in (neighbour, project):  # the other project's validations first: found first when unfiltered
         for key in ("agenda", "cadrage"):
             _validate(validated, key, world["staff_in"])
 
