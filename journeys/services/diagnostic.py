@@ -32,7 +32,7 @@ def save_diagnostic(
     require_reached(
         project, diagnostic_stage, "L’étape Diagnostic n’est pas encore ouverte : terminez d’abord l’étape en cours."
     )
-    outcome = {}
+    outcome: dict[str, bool] = {}  # what `apply` found: complete, just completed
 
     def apply(response: DiagnosticResponse | None) -> tuple[DiagnosticResponse, str | None]:
         questionnaire = diagnostic

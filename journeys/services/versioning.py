@@ -12,6 +12,7 @@ from journeys.models import Diagnostic, JourneyTemplate, Question, Recommendatio
 from journeys.services.errors import JourneyError
 
 Content = TypeVar("Content", JourneyTemplate, Diagnostic)
+Row = TypeVar("Row", bound=Model)
 
 
 @transaction.atomic
@@ -25,7 +26,7 @@ def new_template_version(*, template: JourneyTemplate) -> JourneyTemplate:
     return draft
 
 
-def _new_draft(content: Content, **fields) -> Content:
+def _new_draft(content: Content, **fields: str) -> Content:
     """An empty draft of `content`, numbered after the latest version of its slug."""
     versions = type(content).objects.filter(slug=content.slug).order_by("-version").values_list("version", flat=True)
     return type(content).objects.create(
@@ -38,7 +39,7 @@ def _new_draft(content: Content, **fields) -> Content:
     )
 
 
-def _copy(row: Model, **parents) -> Model:
+def _copy(row: Row, **parents: Model) -> Row:
     """`row` made a new, unsaved row under other parents (its children were read before)."""
     row.pk = None
     for name, parent in parents.items():
