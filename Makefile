@@ -10,7 +10,7 @@ PORT ?= 8000
 # The whole suite in parallel; e2e tests share the machine's Chromium.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test faults worker beat lint fmt bench bench-server bench-http demo migrate system-deps test-system-deps clean lock mutation mutation-permissions mutation-ethics
+.PHONY: run test faults worker beat lint fmt bench bench-server bench-http demo migrate system-deps test-system-deps clean lock mutation mutation-permissions mutation-ethics mutation-gates mutation-reports
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -90,14 +90,21 @@ bench-http: $(STAMP)
 	$(BIN)/python -m benchmarks.http $(HTTP_ARGS)
 
 ## Mutation testing, each target in its own copy under var/mutation/NAME/ (scripts/mutation/NAME.toml); a score under
-## the target's threshold fails: the permission helpers (95 %) and the ethics and legal check rules (90 %).
-mutation: mutation-permissions mutation-ethics
+## the target's threshold fails: the permission helpers (95 %), the ethics and legal check rules (90 %), the stage
+## gates (95 %) and what makes a report happen once (95 %).
+mutation: mutation-permissions mutation-ethics mutation-gates mutation-reports
 
 mutation-permissions: $(STAMP)
 	MUTATION_JOBS=$(if $(DATABASE_URL),2,1) MUTATION_THRESHOLD=95 bash scripts/mutation/run.sh permissions
 
 mutation-ethics: $(STAMP)
 	MUTATION_THRESHOLD=90 bash scripts/mutation/run.sh ethics
+
+mutation-gates: $(STAMP)
+	MUTATION_JOBS=$(if $(DATABASE_URL),2,1) MUTATION_THRESHOLD=95 bash scripts/mutation/run.sh gates
+
+mutation-reports: $(STAMP)
+	MUTATION_JOBS=$(if $(DATABASE_URL),2,1) MUTATION_THRESHOLD=95 bash scripts/mutation/run.sh reports
 
 lock:
 	$(BIN)/pip freeze --exclude-editable > requirements-dev.lock

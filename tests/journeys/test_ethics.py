@@ -12,7 +12,7 @@ CONTENT = sample_content.ETHICS_CHECK
 
 @pytest.fixture
 def sample_ethics(monkeypatch):
-    monkeypatch.setattr("journeys.services.ethics_content", lambda: CONTENT)
+    monkeypatch.setattr("journeys.services.ethics_check.ethics_content", lambda: CONTENT)
     monkeypatch.setattr("journeys.views.ethics_content", lambda: CONTENT)
 
 

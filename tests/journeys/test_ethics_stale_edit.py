@@ -11,7 +11,7 @@ from tests.journeys.factories import ProjectFactory, move_to, sample_template
 
 @pytest.fixture
 def sample_ethics(monkeypatch):
-    monkeypatch.setattr("journeys.services.ethics_content", lambda: sample_content.ETHICS_CHECK)
+    monkeypatch.setattr("journeys.services.ethics_check.ethics_content", lambda: sample_content.ETHICS_CHECK)
     monkeypatch.setattr("journeys.views.ethics_content", lambda: sample_content.ETHICS_CHECK)
 
 

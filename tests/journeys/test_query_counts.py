@@ -120,7 +120,7 @@ def test_stale_diagnostic_page_query_count_does_not_grow_with_the_conflicting_an
 
 
 def test_stale_ethics_page_query_count_does_not_grow_with_the_conflicting_answers(client_as, world, monkeypatch):
-    monkeypatch.setattr("journeys.services.ethics_content", lambda: sample_content.ETHICS_CHECK)
+    monkeypatch.setattr("journeys.services.ethics_check.ethics_content", lambda: sample_content.ETHICS_CHECK)
     monkeypatch.setattr("journeys.views.ethics_content", lambda: sample_content.ETHICS_CHECK)
     sample_template()
     project = move_to(ProjectFactory(organisation=world["org"]), "cadrage")

@@ -20,7 +20,7 @@ from tests.journeys.factories import PDF_BYTES, ProjectFactory, move_to, sample_
 
 @pytest.fixture(autouse=True)
 def sample_ethics(monkeypatch):
-    monkeypatch.setattr("journeys.services.ethics_content", lambda: sample_content.ETHICS_CHECK)
+    monkeypatch.setattr("journeys.services.ethics_check.ethics_content", lambda: sample_content.ETHICS_CHECK)
     monkeypatch.setattr("journeys.rgpd.ethics_content", lambda: sample_content.ETHICS_CHECK, raising=False)
 
 

@@ -23,7 +23,7 @@ REVALIDATE = "a été modifiée après sa validation par l’ANCT : elle doit ê
 
 @pytest.fixture
 def sample_ethics(monkeypatch):
-    monkeypatch.setattr("journeys.services.ethics_content", lambda: sample_content.ETHICS_CHECK)
+    monkeypatch.setattr("journeys.services.ethics_check.ethics_content", lambda: sample_content.ETHICS_CHECK)
 
 
 @pytest.fixture
