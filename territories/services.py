@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from common.fragments import bump_version
 from territories.models import Commune, CommunePostcode, Departement, Epci, Programme, Region
 from territories.referential import Referential
 from territories.search import normalize
+from territories.signals import PROGRAMME_PAGES
 
 BATCH_SIZE = 2000
 
@@ -156,6 +158,8 @@ def load_referential(*, referential: Referential) -> LoadReport:
         with connection.cursor() as cursor:
             for model in (Region, Departement, Epci, Commune, CommunePostcode):
                 cursor.execute(f"ANALYZE {model._meta.db_table}")
+    # Bulk writes send no signal: the programme pages list these names (territories.signals).
+    bump_version(PROGRAMME_PAGES)
     return report
 
 
