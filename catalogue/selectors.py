@@ -360,6 +360,11 @@ def adopters_by_departement(service: Service) -> list[AdopterGroup]:
     return [AdopterGroup(label=label, adopters=items) for label, items in groups.items()]
 
 
+def has_other_adopters(service: Service, *, excluding: set[int]) -> bool:
+    """Whether a confirmed organisation other than `excluding` (ids) declared the service: someone to write to."""
+    return Adoption.objects.public().filter(service=service).exclude(organisation_id__in=excluding).exists()
+
+
 def similar_services(service: Service, *, limit: int = 4) -> list[Service]:
     """Other published services sharing the most themes with `service` (themes must be prefetched)."""
     theme_ids = [theme.pk for theme in service.themes.all()]

@@ -21,6 +21,8 @@ from catalogue.filters import FACETS, ServiceFilter
 from catalogue.forms import ContactAdoptersForm, DeclareAdoptionForm, WithdrawAdoptionForm
 from catalogue.models import Service
 from catalogue.rendering import render_markdown
+from catalogue.signals import CATALOGUE_PAGES
+from common.fragments import cached, version_token
 
 # The results region (facets, counts, one page of services) depends only on the query string and the data:
 # it is cached under a key that includes a version of the data, so any write shows at once. Programme
@@ -131,26 +133,15 @@ def service_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _detail_context(request: HttpRequest, service: Service, *, contact_form: ContactAdoptersForm | None = None):
-    declarable = selectors.declarable_organisations(request.user, service)
-    adopting = [item.organisation for item in declarable if item.status]
-    # Only a collectivité confirmed by ANCT writes to the others (catalogue.services.contact_adopters).
-    writing = [organisation for organisation in adopting if organisation.is_confirmed]
-    adopter_groups = selectors.adopters_by_departement(service)
-    own = {item.organisation.pk for item in declarable}
-    others_to_write_to = any(a.organisation_id not in own for group in adopter_groups for a in group.adopters)
-    if contact_form is None and writing and others_to_write_to:
-        contact_form = ContactAdoptersForm(organisations=writing)
-    for item in declarable:
-        item_forms = {"organisation": str(item.organisation.public_id)}
-        item.declare_form = DeclareAdoptionForm(initial=item_forms, auto_id=False)
-        item.withdraw_form = WithdrawAdoptionForm(initial=item_forms, auto_id=False)
-    return {
-        "breadcrumb_data": {
-            "links": [{"url": reverse("catalogue:service_list"), "title": "Catalogue"}],
-            "current": service.name,
-            "root_dir": "",
-        },
+def _service_page_key(slug: str) -> str:
+    raw = f"{slug}|{selectors.catalogue_version()}|{version_token(CATALOGUE_PAGES)}"
+    return "catalogue:service:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _public_service_page(slug: str) -> dict[str, str]:
+    """What the service page shows every visitor, rendered: the description, adopters, facts, similar services."""
+    service = get_object_or_404(selectors.published_services(), slug=slug)
+    context = {
         "service": service,
         "description_html": render_markdown(service.description),
         # Up to ADOPTERS_SHOWN lines, written here rather than by a template loop (the most adopted services).
@@ -163,12 +154,58 @@ def _detail_context(request: HttpRequest, service: Service, *, contact_form: Con
                     ((a.name, a.status_label) for a in group.adopters),
                 ),
             }
-            for group in adopter_groups
+            for group in selectors.adopters_by_departement(service)
         ],
+        "similar_services": selectors.similar_services(service),
+    }
+    return {
+        "name": service.name,
+        "pitch": service.pitch,
+        "main": render_to_string("catalogue/_service_main.html", context),
+        "aside": render_to_string("catalogue/_service_aside.html", context),
+    }
+
+
+def _detail_context(
+    request: HttpRequest, slug: str, *, service: Service | None = None, contact_form: ContactAdoptersForm | None = None
+) -> dict:
+    # The part every visitor sees is cached under the catalogue's version (any service or declaration written) and
+    # the token catalogue.signals moves (themes, publishers, organisation names, deletions): the most adopted
+    # services list hundreds of adopters and their similar services cost a grouping over thousands of rows.
+    page = cached(_service_page_key(slug), lambda: _public_service_page(slug), CACHE_SECONDS)
+    # Our own (autoescaping) templates' output, rendered now or by an earlier request.
+    public = {**page, "main": mark_safe(page["main"]), "aside": mark_safe(page["aside"])}  # noqa: S308
+    context = {
+        "breadcrumb_data": {
+            "links": [{"url": reverse("catalogue:service_list"), "title": "Catalogue"}],
+            "current": page["name"],
+            "root_dir": "",
+        },
+        "public": public,
+        "slug": slug,
+    }
+    if not request.user.is_authenticated:
+        return context
+    # Per person, never cached: their organisations' declarations, the contact form, their shortlisting projects.
+    if service is None:
+        service = get_object_or_404(Service.objects.published().only("pk", "slug", "name"), slug=slug)
+    declarable = selectors.declarable_organisations(request.user, service)
+    adopting = [item.organisation for item in declarable if item.status]
+    # Only a collectivité confirmed by ANCT writes to the others (catalogue.services.contact_adopters).
+    writing = [organisation for organisation in adopting if organisation.is_confirmed]
+    own = {item.organisation.pk for item in declarable}
+    others_to_write_to = bool(writing) and selectors.has_other_adopters(service, excluding=own)
+    if contact_form is None and writing and others_to_write_to:
+        contact_form = ContactAdoptersForm(organisations=writing)
+    for item in declarable:
+        item_forms = {"organisation": str(item.organisation.public_id)}
+        item.declare_form = DeclareAdoptionForm(initial=item_forms, auto_id=False)
+        item.withdraw_form = WithdrawAdoptionForm(initial=item_forms, auto_id=False)
+    return {
+        **context,
         "can_write_later": bool(writing) and not others_to_write_to,
         # Declared, but no declaring organisation of theirs is confirmed yet: they write once ANCT confirms it.
         "awaiting_confirmation": [org for org in adopting if not org.is_confirmed] if not writing else [],
-        "similar_services": selectors.similar_services(service),
         "declarable": declarable,
         "contact_form": contact_form,
         # HOOK (journeys): projects visible to the viewer whose shortlist contains this service.
@@ -179,8 +216,7 @@ def _detail_context(request: HttpRequest, service: Service, *, contact_form: Con
 @login_not_required
 @require_safe
 def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    service = get_object_or_404(selectors.published_services(), slug=slug)
-    return render(request, "catalogue/service_detail.html", _detail_context(request, service))
+    return render(request, "catalogue/service_detail.html", _detail_context(request, slug))
 
 
 def _member_organisation(request: HttpRequest, public_id):
@@ -259,5 +295,5 @@ def adopters_contact(request: HttpRequest, slug: str) -> HttpResponse:
                 "Leurs adresses ne vous sont pas communiquées.",
             )
             return redirect(f"{service.get_absolute_url()}#ecrire")
-    context = _detail_context(request, service, contact_form=form)
+    context = _detail_context(request, slug, service=service, contact_form=form)
     return render(request, "catalogue/service_detail.html", context)
