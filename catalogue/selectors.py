@@ -160,9 +160,11 @@ def _cards(rows: list[dict]) -> list[ServiceCard]:
     themes: dict[int, list[str]] = {}
     for service_id, name in links:
         themes.setdefault(service_id, []).append(name)
+    # One reverse for the page, not one per card: a slug needs no quoting in a path.
+    url = reverse("catalogue:service_detail", kwargs={"slug": "slug"})
     return [
         ServiceCard(
-            url=reverse("catalogue:service_detail", kwargs={"slug": row["slug"]}),
+            url=url.replace("/slug/", f"/{row['slug']}/"),
             name=row["name"],
             pitch=row["pitch"],
             themes=themes.get(row["id"], []),
