@@ -10,7 +10,7 @@ import threading
 import time
 
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -67,11 +67,28 @@ def reset_circuits() -> None:
         _circuits.clear()
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client builds a redis.Redis (≈ 60 µs: its response-callback table) for every cache operation; one per
+    connection pool is enough (a redis.Redis is thread-safe: each command takes a connection from the pool)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailSafeRedisCache(RedisCache):
     """Django's RedisCache; each operation that Redis fails goes to a per-process LocMemCache instead."""
 
     def __init__(self, server: str, params: dict) -> None:
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         self._location = str(server)
         self._circuit = _circuit_for(self._location)
         local = {key: value for key, value in params.items() if key != "OPTIONS"}
