@@ -86,11 +86,15 @@ def _facets_html(facets: list[dict]) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
 
 
-def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
+def _render_region(request: HttpRequest, version: str, token: str) -> tuple[str, str]:
     filterset = ServiceFilter(request.GET or None, queryset=Service.objects.none())
     counts_key = _counts_cache_key(filterset, version)
     counts = cache.get(counts_key)
-    catalogue = selectors.catalogue_page(filterset, page_number=request.GET.get("page"), counts=counts)
+    # Theme and programme writes move the token (catalogue.signals): their lists are read once per token.
+    options = cached(f"catalogue:facet-options:{token}", selectors.facet_options, CACHE_SECONDS)
+    catalogue = selectors.catalogue_page(
+        filterset, page_number=request.GET.get("page"), counts=counts, options=options
+    )
     if counts is None:
         cache.set(counts_key, catalogue.counts, CACHE_SECONDS)
     list_pages(catalogue.page)
@@ -101,7 +105,7 @@ def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
         if not facet.values:
             continue  # e.g. no programme in the database yet
         field = form[facet.name]
-        # The checkboxes are written by _results.html from plain values: rendering 60-odd option widgets through
+        # The checkboxes are written by _facets_html from plain values: rendering 60-odd option widgets through
         # the form renderer cost more than every facet query together. Ticked = submitted, as the widget does.
         ticked = {str(value) for value in field.value() or []}
         options = [
@@ -144,9 +148,10 @@ def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
 @login_not_required
 @require_safe
 def service_list(request: HttpRequest) -> HttpResponse:
-    version = f"{selectors.catalogue_version()}|{version_token(CATALOGUE_PAGES)}"
+    token = version_token(CATALOGUE_PAGES)
+    version = f"{selectors.catalogue_version()}|{token}"
     key = _region_cache_key(request, version)
-    region, title = cached(key, lambda: _render_region(request, version), CACHE_SECONDS)
+    region, title = cached(key, lambda: _render_region(request, version, token), CACHE_SECONDS)
     if request.htmx:
         # The enhancement in static/js/catalogue.js asks for the results region only (header HX-Request).
         response = HttpResponse(region)

@@ -87,3 +87,16 @@ def test_a_theme_added_to_a_service_shows_at_once_in_the_counts(client, themes):
     service.themes.add(themes["mobilite"])
 
     assert "Mobilités (1)" in client.get("/catalogue/").text
+
+
+def test_a_renamed_programme_shows_at_once_in_its_facet(client, themes):
+    from territories.models import Programme
+
+    programme = Programme.objects.create(slug="programme-d-essai", name="Programme d’essai")
+    ServiceFactory(name="Alpha")
+    assert "Programme d’essai (0)" in client.get("/catalogue/?q=alpha").text
+
+    programme.name = "Programme d’essai, saison 2"
+    programme.save()
+
+    assert "Programme d’essai, saison 2 (0)" in client.get("/catalogue/?q=alpha").text
