@@ -86,6 +86,32 @@ def _facets_html(facets: list[dict]) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
 
 
+AI_BADGE = '<li><p class="fr-badge fr-badge--sm fr-badge--purple-glycine">Utilise l’IA</p></li>'
+
+
+def _cards_html(cards: list[selectors.ServiceCard]) -> SafeString:
+    """The result cards (DSFR horizontal cards), written here rather than by a template loop: a dozen values per card
+    through the template engine cost a search about 0.4 ms."""
+    parts = []
+    for card in cards:
+        themes = "".join(f'<li><p class="fr-tag fr-tag--sm">{escape(theme)}</p></li>' for theme in card.themes)
+        ai = AI_BADGE if card.uses_ai else ""
+        count = card.adopter_count
+        adopters = f"{count} collectivité{'s' if count > 1 else ''}" if count else "aucune collectivité déclarée"
+        parts.append(
+            '<li class="fr-mb-3w"><div class="fr-card fr-card--horizontal fr-enlarge-link"><div class="fr-card__body">'
+            '<div class="fr-card__content">'
+            f'<h3 class="fr-card__title"><a href="{escape(card.url)}">{escape(card.name)}</a></h3>'
+            f'<p class="fr-card__desc">{escape(card.pitch)}</p>'
+            f'<div class="fr-card__start"><ul class="fr-tags-group">{themes}</ul></div>'
+            f'<div class="fr-card__end"><ul class="fr-badges-group">{ai}'
+            f'<li><p class="fr-badge fr-badge--sm">{escape(card.maturity)}</p></li></ul>'
+            f'<p class="fr-card__detail">{escape(card.publisher)} · {escape(card.licence)} · {adopters}</p>'
+            "</div></div></div></div></li>"
+        )
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
+
+
 def _render_region(request: HttpRequest, version: str, token: str) -> tuple[str, str]:
     filterset = ServiceFilter(request.GET or None, queryset=Service.objects.none())
     counts_key = _counts_cache_key(filterset, version)
@@ -139,7 +165,7 @@ def _render_region(request: HttpRequest, version: str, token: str) -> tuple[str,
         "form": form,
         "catalogue": catalogue,
         "facets_html": _facets_html(facets),
-        "cards": catalogue.cards,
+        "cards_html": _cards_html(catalogue.cards),
         "page_obj": catalogue.page,
     }
     return render_to_string("catalogue/_results.html", context, request=request), title
