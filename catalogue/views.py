@@ -12,7 +12,6 @@ from django.utils.cache import patch_vary_headers
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST, require_safe
-from dsfr.utils import list_pages
 
 from accounts.permissions import organisations_of
 from catalogue import selectors, services
@@ -22,6 +21,7 @@ from catalogue.models import Service
 from catalogue.rendering import render_markdown
 from catalogue.signals import CATALOGUE_PAGES
 from common.fragments import cached, query_key, version_token
+from common.pagination import pagination_html
 
 # The results region (facets, counts, one page of services) depends only on the query string and the data:
 # it is cached under a key that includes a version of the data (services and declarations) and the token moved by
@@ -123,7 +123,6 @@ def _render_region(request: HttpRequest, version: str, token: str) -> tuple[str,
     )
     if counts is None:
         cache.set(counts_key, catalogue.counts, CACHE_SECONDS)
-    list_pages(catalogue.page)
     form = filterset.form
     facets = []
     active_filters: list[str] = []
@@ -166,7 +165,7 @@ def _render_region(request: HttpRequest, version: str, token: str) -> tuple[str,
         "catalogue": catalogue,
         "facets_html": _facets_html(facets),
         "cards_html": _cards_html(catalogue.cards),
-        "page_obj": catalogue.page,
+        "pagination_html": pagination_html(catalogue.page, request.GET) if catalogue.page.has_other_pages() else "",
     }
     return render_to_string("catalogue/_results.html", context, request=request), title
 
