@@ -112,12 +112,13 @@ def _cards_html(cards: list[selectors.ServiceCard]) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
 
 
-def _render_region(request: HttpRequest, version: str, token: str) -> tuple[str, str]:
+def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
     filterset = ServiceFilter(request.GET or None, queryset=Service.objects.none())
     counts_key = _counts_cache_key(filterset, version)
     counts = cache.get(counts_key)
-    # Theme and programme writes move the token (catalogue.signals): their lists are read once per token.
-    options = cached(f"catalogue:facet-options:{token}", selectors.facet_options, CACHE_SECONDS)
+    # Theme and programme writes move the version's token (catalogue.signals): their lists are read once per version.
+    options_key = "catalogue:facet-options:" + hashlib.sha256(version.encode()).hexdigest()
+    options = cached(options_key, selectors.facet_options, CACHE_SECONDS)
     catalogue = selectors.catalogue_page(
         filterset, page_number=request.GET.get("page"), counts=counts, options=options
     )
@@ -173,10 +174,9 @@ def _render_region(request: HttpRequest, version: str, token: str) -> tuple[str,
 @login_not_required
 @require_safe
 def service_list(request: HttpRequest) -> HttpResponse:
-    token = version_token(CATALOGUE_PAGES)
-    version = f"{selectors.catalogue_version()}|{token}"
+    version = f"{selectors.catalogue_version()}|{version_token(CATALOGUE_PAGES)}"
     key = _region_cache_key(request, version)
-    region, title = cached(key, lambda: _render_region(request, version, token), CACHE_SECONDS)
+    region, title = cached(key, lambda: _render_region(request, version), CACHE_SECONDS)
     if request.htmx:
         # The enhancement in static/js/catalogue.js asks for the results region only (header HX-Request).
         response = HttpResponse(region)
