@@ -118,10 +118,8 @@ def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
     counts = cache.get(counts_key)
     # Theme and programme writes move the version's token (catalogue.signals): their lists are read once per version.
     options_key = "catalogue:facet-options:" + hashlib.sha256(version.encode()).hexdigest()
-    options = cached(options_key, selectors.facet_options, CACHE_SECONDS)
-    catalogue = selectors.catalogue_page(
-        filterset, page_number=request.GET.get("page"), counts=counts, options=options
-    )
+    values = cached(options_key, selectors.facet_options, CACHE_SECONDS)
+    catalogue = selectors.catalogue_page(filterset, page_number=request.GET.get("page"), counts=counts, options=values)
     if counts is None:
         cache.set(counts_key, catalogue.counts, CACHE_SECONDS)
     form = filterset.form

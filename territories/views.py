@@ -53,8 +53,9 @@ def _commune_links(search_url: str, communes: list[tuple[int, str]]) -> SafeStri
 
 
 # The programme pages are the same for every visitor and change with the members and the referential only:
-# cached whole (but the site layout), under a token that every such write moves (territories.signals).
-PROGRAMME_PAGE_SECONDS = 24 * 3600
+# cached whole (but the site layout), under a token that every such write moves (territories.signals). The expiry
+# only bounds what a process serves from its own memory while Redis is down (common.cache): no token reaches it.
+PROGRAMME_PAGE_SECONDS = 600
 
 
 def _programme_page(slug: str) -> dict[str, str]:
