@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
@@ -123,7 +124,12 @@ def catalogue_page(
 
     results = searched.filter(_and(conditions.values()))
     results = _ordered(with_rank(results, terms), filterset.sort(), has_terms=bool(terms))
-    results = results.values(*CARD_FIELDS)
+    if uses_postgres():
+        # The page's theme names in the same statement (evaluated after the LIMIT): one round trip less.
+        results = results.annotate(theme_names=ArraySubquery(_theme_names.filter(service_id=OuterRef("pk"))))
+        results = results.values(*CARD_FIELDS, "theme_names")
+    else:
+        results = results.values(*CARD_FIELDS)
     if counts is None:
         counts = _facet_counts(searched, conditions)
     paginator = Paginator(results, PAGE_SIZE)
@@ -169,16 +175,22 @@ CARD_FIELDS = ["id", "name", "slug", "pitch", "licence", "maturity", "uses_ai", 
 MATURITY_LABELS = dict(Maturity.choices)
 
 
+_theme_names = Service.themes.through.objects.order_by("theme__position", "theme__name").values("theme__name")
+
+
 def _cards(rows: list[dict]) -> list[ServiceCard]:
-    """Cards of the page's services, with their theme names (one query)."""
-    links = (
-        Service.themes.through.objects.filter(service_id__in=[row["id"] for row in rows])
-        .order_by("theme__position", "theme__name")
-        .values_list("service_id", "theme__name")
-    )
+    """Cards of the page's services, with their theme names (read with the rows on PostgreSQL, else one query)."""
     themes: dict[int, list[str]] = {}
-    for service_id, name in links:
-        themes.setdefault(service_id, []).append(name)
+    if rows and "theme_names" in rows[0]:
+        themes = {row["id"]: row["theme_names"] for row in rows}
+    else:
+        links = (
+            Service.themes.through.objects.filter(service_id__in=[row["id"] for row in rows])
+            .order_by("theme__position", "theme__name")
+            .values_list("service_id", "theme__name")
+        )
+        for service_id, name in links:
+            themes.setdefault(service_id, []).append(name)
     # One reverse for the page, not one per card: a slug needs no quoting in a path.
     url = reverse("catalogue:service_detail", kwargs={"slug": "slug"})
     return [
