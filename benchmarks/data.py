@@ -518,9 +518,13 @@ class Generator:
         self.step("compte membre (projet complet, 50 commentaires) et compte national")
 
     def _analyze(self) -> None:
+        # What autovacuum gives a real database (it is off where the bench runs): without VACUUM, the generator's
+        # updates of every service (search index, adopter counts) left six dead versions of each row, and a search
+        # visited 2,189 index entries and 1,800 heap pages for 439 live rows (21 ms instead of 4 ms).
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                # VACUUM cannot run in a transaction (the generator's own test runs in one).
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
 
 
 def _answer_value(step) -> dict:

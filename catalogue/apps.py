@@ -6,16 +6,27 @@ class CatalogueConfig(AppConfig):
     verbose_name = "Catalogue des services numériques"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from accounts.models import Organisation
         from accounts.signals import organisation_status_changed
         from catalogue import rgpd, signals  # noqa: F401 (rgpd registers this app's section of the RGPD export)
-        from catalogue.models import Adoption
+        from catalogue.models import Adoption, Publisher, Service, Theme
+        from territories.models import Programme
 
         organisation_status_changed.connect(
             signals.organisation_status_changed, dispatch_uid="catalogue.organisation_status_changed"
         )
         post_delete.connect(signals.adoption_deleted, sender=Adoption, dispatch_uid="catalogue.adoption_deleted")
+        for model in (Theme, Publisher, Organisation, Programme):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    signals.catalogue_pages_changed, sender=model, dispatch_uid=f"catalogue.pages.{model.__name__}"
+                )
+        post_delete.connect(signals.catalogue_pages_changed, sender=Service, dispatch_uid="catalogue.pages.Service")
+        m2m_changed.connect(
+            signals.catalogue_pages_changed, sender=Service.themes.through, dispatch_uid="catalogue.pages.themes"
+        )
 
     def bootstrap(self, stdout) -> None:
         """Called by `manage.py bootstrap`: the themes always, and the shipped services that are missing.

@@ -66,6 +66,15 @@ class FacetFilterSet(django_filters.FilterSet):
     def filter_nothing(self, queryset, name, value):
         return queryset
 
+    def get_form_class(self):
+        # django-filter builds a new form class (and a field per filter) for every filterset; these filtersets never
+        # change their filters per instance, so one class per filterset class is built, on first use.
+        form_class = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            type(self)._form_class = form_class
+        return form_class
+
     @property
     def data_cleaned(self) -> dict:
         """The valid part of the query string: an invalid value is ignored rather than failing the page."""

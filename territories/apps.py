@@ -6,10 +6,10 @@ class TerritoriesConfig(AppConfig):
     verbose_name = "Référentiel territorial"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from territories import selectors
-        from territories.models import Commune, Departement, Epci, Region
+        from territories import selectors, signals
+        from territories.models import Commune, Departement, Epci, Programme, Region
 
         # The autocomplete answers kept per worker follow any territory saved one by one; the bulk load moves
         # the version itself (services.load_referential). Not on postcodes: a receiver would turn the load's bulk
@@ -19,6 +19,16 @@ class TerritoriesConfig(AppConfig):
                 signal.connect(
                     selectors.referential_changed, sender=model, dispatch_uid=f"referential-{model.__name__}"
                 )
+
+        for model in (Programme, Commune, Epci, Departement):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    signals.programme_pages_changed, sender=model, dispatch_uid=f"territories.pages.{model.__name__}"
+                )
+        for through in (Programme.communes.through, Programme.epcis.through):
+            m2m_changed.connect(
+                signals.programme_pages_changed, sender=through, dispatch_uid=f"territories.pages.{through.__name__}"
+            )
 
     def bootstrap(self, stdout) -> None:
         """Called by `manage.py bootstrap`: load the shipped referential when the database has none."""

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from common.fragments import bump_version
 from territories import selectors
 from territories.models import Commune, CommunePostcode, Departement, Epci, Programme, Region
 from territories.referential import Referential
 from territories.search import normalize
+from territories.signals import PROGRAMME_PAGES
 
 BATCH_SIZE = 2000
 
@@ -161,6 +163,8 @@ def load_referential(*, referential: Referential) -> LoadReport:
     # answer read meanwhile from the old rows is not kept).
     selectors.referential_changed()
     transaction.on_commit(selectors.referential_changed)
+    # Bulk writes send no signal: the programme pages list these names (territories.signals).
+    bump_version(PROGRAMME_PAGES)
     return report
 
 

@@ -3,12 +3,15 @@ from html import escape
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
+from common.fragments import cached, version_token
 from territories import selectors
 from territories.forms import TerritoryPickerForm
+from territories.signals import PROGRAMME_PAGES
 
 AUTOCOMPLETE_LIMIT = 10
 
@@ -49,9 +52,13 @@ def _commune_links(search_url: str, communes: list[tuple[int, str]]) -> SafeStri
     return mark_safe(links)  # noqa: S308 (escaped above)
 
 
-@login_not_required
-@require_safe
-def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+# The programme pages are the same for every visitor and change with the members and the referential only:
+# cached whole (but the site layout), under a token that every such write moves (territories.signals). The expiry
+# only bounds what a process serves from its own memory while Redis is down (common.cache): no token reaches it.
+PROGRAMME_PAGE_SECONDS = 600
+
+
+def _programme_page(slug: str) -> dict[str, str]:
     programme = get_object_or_404(selectors.programmes_with_counts(), slug=slug)
     search_url = reverse("territories:territory_search")
     groups = [
@@ -65,4 +72,14 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         for group in selectors.programme_commune_groups(programme)
     ]
     context = {"programme": programme, "groups": groups, "epcis": selectors.programme_epcis(programme)}
+    return {"name": programme.name, "content": render_to_string("territories/_programme_content.html", context)}
+
+
+@login_not_required
+@require_safe
+def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    key = f"territories:programme:{slug}:{version_token(PROGRAMME_PAGES)}"
+    page = cached(key, lambda: _programme_page(slug), PROGRAMME_PAGE_SECONDS)
+    # The content is the output of our own (autoescaping) template, rendered now or by an earlier request.
+    context = {"programme_name": page["name"], "content": mark_safe(page["content"])}  # noqa: S308
     return render(request, "territories/programme_detail.html", context)

@@ -1,6 +1,6 @@
 """The catalogue page: without JavaScript (GET form), partial for the enhancement, pagination, cache."""
 
-from catalogue.models import Service
+from catalogue.models import Publisher, Service
 from tests.catalogue.factories import AdoptionFactory, ServiceFactory
 
 
@@ -62,3 +62,41 @@ def test_a_change_of_service_or_of_adopters_shows_at_once(client, themes):
     service.name = "Alpha renommé"
     service.save()
     assert "Alpha renommé" in client.get("/catalogue/").text
+
+
+def test_a_renamed_theme_or_publisher_shows_at_once(client, themes):
+    """Theme and publisher names are not in the catalogue version: their writes move the pages' token."""
+    ServiceFactory(name="Alpha", themes=[themes["donnees"]], publisher__name="Éditeur un")
+    assert ">Données et open data<" in client.get("/catalogue/").text
+
+    themes["donnees"].name = "Données publiques"
+    themes["donnees"].save()
+    publisher = Publisher.objects.get(name="Éditeur un")
+    publisher.name = "Éditeur renommé"
+    publisher.save()
+
+    html = client.get("/catalogue/").text
+    assert ">Données publiques<" in html
+    assert "Éditeur renommé" in html
+
+
+def test_a_theme_added_to_a_service_shows_at_once_in_the_counts(client, themes):
+    service = ServiceFactory(name="Alpha", themes=[themes["donnees"]])
+    assert "Mobilités (0)" in client.get("/catalogue/").text
+
+    service.themes.add(themes["mobilite"])
+
+    assert "Mobilités (1)" in client.get("/catalogue/").text
+
+
+def test_a_renamed_programme_shows_at_once_in_its_facet(client, themes):
+    from territories.models import Programme
+
+    programme = Programme.objects.create(slug="programme-d-essai", name="Programme d’essai")
+    ServiceFactory(name="Alpha")
+    assert "Programme d’essai (0)" in client.get("/catalogue/?q=alpha").text
+
+    programme.name = "Programme d’essai, saison 2"
+    programme.save()
+
+    assert "Programme d’essai, saison 2 (0)" in client.get("/catalogue/?q=alpha").text

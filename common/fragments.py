@@ -1,0 +1,70 @@
+"""Rendered fragments kept in the cache, and the version tokens that invalidate them.
+
+A fragment is cached under a key that includes a version of what it shows: a write moves the version, so the next
+request renders anew instead of serving the old fragment until it expires. The version is either read from the
+database by the caller (timestamps, cheapest when the page reads that row anyway) or a token kept in the cache
+itself and moved by the writes that do not leave a trace in the database a page could read cheaply (signals).
+
+Only content that is the same for every visitor belongs in a fragment: per-user parts are rendered per request.
+"""
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from typing import TypeVar
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.db import transaction
+from django.http import QueryDict
+
+T = TypeVar("T")
+
+# A token lives longer than the fragments keyed on it: losing it only costs a render of each fragment.
+TOKEN_SECONDS = 7 * 24 * 3600
+
+
+def _token_key(name: str) -> str:
+    return f"version:{name}"
+
+
+def version_token(name: str) -> str:
+    """The current token of `name` (created on first use, or when the cache lost it)."""
+    token = cache.get(_token_key(name))
+    if token is None:
+        token = secrets.token_hex(8)
+        # add: two processes creating it at once agree on the first one written.
+        if not cache.add(_token_key(name), token, TOKEN_SECONDS):
+            token = cache.get(_token_key(name)) or token
+    return token
+
+
+def bump_version(*names: str) -> None:
+    """Invalidate every fragment keyed on the tokens `names` (call after the write).
+
+    Moved at once (the rest of this transaction sees its own writes) and again on commit: a request that read the
+    new token and the old data before the commit may have cached the old data under it.
+    """
+
+    def bump() -> None:
+        cache.set_many({_token_key(name): secrets.token_hex(8) for name in names}, TOKEN_SECONDS)
+
+    bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump)
+
+
+def query_key(prefix: str, query: QueryDict, *versions: str) -> str:
+    """A cache key for a page of results: the non-empty query parameters (in any order) and the versions."""
+    params = sorted((key, value) for key, values in query.lists() for value in values if value.strip())
+    raw = "|".join([*versions, urlencode(params)])
+    return f"{prefix}:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def cached(key: str, build: Callable[[], T], seconds: int) -> T:
+    """The value cached under `key`, built by `build()` and stored for `seconds` when missing."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value

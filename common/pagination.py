@@ -1,0 +1,50 @@
+"""The DSFR pagination of a list, written in Python: the template version (catalogue/_pagination.html) runs a
+template tag per link, about a tenth of a search page's rendering."""
+
+from django.core.paginator import Page
+from django.http import QueryDict
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from dsfr.utils import list_pages
+
+LINK = "fr-pagination__link"
+
+
+def _query(query: QueryDict, number: int) -> str:
+    """The query string with `page` set, the others kept (what django-dsfr's url_remplace_params writes)."""
+    copy = query.copy()
+    copy["page"] = number
+    return escape(copy.urlencode())
+
+
+def pagination_html(page: Page, query: QueryDict) -> SafeString:
+    """The same markup as catalogue/_pagination.html: links without href are aria-disabled (axe contrast rule)."""
+    list_pages(page)
+
+    def edge(css: str, label: str, number: int | None) -> str:
+        if number is None:
+            return f'<li><a class="{LINK} {css}" aria-disabled="true" role="link">{label}</a></li>'
+        return f'<li><a class="{LINK} {css}" href="?{_query(query, number)}">{label}</a></li>'
+
+    previous = page.previous_page_number() if page.has_previous() else None
+    following = page.next_page_number() if page.has_next() else None
+    parts = [
+        '<nav role="navigation" class="fr-pagination fr-mt-3w" aria-label="Pagination">',
+        '<ul class="fr-pagination__list">',
+        edge(f"{LINK}--first", "Première page", 1 if previous else None),
+        edge(f"{LINK}--prev {LINK}--lg-label", "Page précédente", previous),
+    ]
+    for item in page.pages_list:
+        if item == "…":
+            parts.append(f'<li><span class="{LINK} fr-unhidden-lg">…</span></li>')
+        else:
+            current = ' aria-current="page"' if item == page.number else ""
+            parts.append(
+                f'<li><a class="{LINK}"{current} title="Page {item}" href="?{_query(query, item)}">{item}</a></li>'
+            )
+    parts += [
+        edge(f"{LINK}--next {LINK}--lg-label", "Page suivante", following),
+        edge(f"{LINK}--last", "Dernière page", page.paginator.num_pages if following else None),
+        "</ul></nav>",
+    ]
+    return mark_safe("".join(parts))  # noqa: S308 (numbers, fixed labels and an escaped query string)
