@@ -23,19 +23,27 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest, HttpResponse
 
 from catalogue.selectors import catalogue_version
+from catalogue.signals import CATALOGUE_PAGES
+from common.fragments import version_token
 from common.memo import ProcessMemo
 from initiatives.figures import figures_version
 
 NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
 MAX_ENTRIES = 256
-# Like the catalogue's own region cache (catalogue.views.CACHE_SECONDS): what its version does not cover (programme
-# memberships, theme names) shows within this delay.
+# Like the catalogue's own region cache (catalogue.views.CACHE_SECONDS): a bound for what a version could miss.
 TTL_SECONDS = 300
+
+
+def catalogue_pages_version() -> str:
+    """The catalogue's own region-cache version: services and declarations, plus the token moved by theme,
+    publisher, organisation and programme writes and deletions (catalogue.signals)."""
+    return f"{catalogue_version()}|{version_token(CATALOGUE_PAGES)}"
+
 
 # View name → the version of the data the page shows (cheap: one indexed query or one cache read).
 PAGES: dict[str, Callable[[], str]] = {
     "portal:home": figures_version,
-    "catalogue:service_list": catalogue_version,
+    "catalogue:service_list": catalogue_pages_version,
 }
 
 
