@@ -26,6 +26,7 @@ from journeys.forms import (
     StageAdvanceForm,
     StepAnswerForm,
 )
+from journeys.light_forms import select_group
 from journeys.markup import render_markdown
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
@@ -75,6 +76,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "journeys/project_list.html",
         {
             "filter": project_filter,
+            "filter_fields": [select_group(field) for field in project_filter.form],
             "page_obj": page,
             "rows": rows,
             "can_create": organisations_of(request.user).exists(),
