@@ -1,21 +1,22 @@
 """Reads scoped by permission. Every QuerySet here already selects or prefetches what its page shows."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.safestring import SafeString
 
 from accounts.permissions import organisations_visible_to
 from catalogue.models import Service
 from catalogue.search import search_condition
+from journeys.dates import french_datetime
 from journeys.enums import TemplateStatus
 from journeys.models import (
-    Comment,
     Diagnostic,
     JourneyTemplate,
     Project,
-    ProjectEvent,
     ProjectShortlist,
     Stage,
     StageValidation,
@@ -127,16 +128,46 @@ def answers_by_step(project: Project) -> dict[int, StepAnswer]:
 _PERSON = ("first_name", "last_name", "email")
 
 
-def recent_events(project: Project, limit: int = 15) -> list[ProjectEvent]:
-    """The latest events of the project, with their actor's name."""
-    fields = ("kind", "message", "at", "project_id", "actor_id", *(f"actor__{name}" for name in _PERSON))
-    return list(project.events.select_related("actor").only(*fields)[:limit])
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """What the project page shows of an event: plain values, so that its 15 rows render cheaply."""
+
+    actor: str
+    message: str
+    at: str
 
 
-def comments_of(project: Project) -> QuerySet[Comment]:
-    """The project's comments, oldest first, with their author's name."""
-    fields = ("body_html", "created_at", "project_id", "author_id", *(f"author__{name}" for name in _PERSON))
-    return project.comments.select_related("author").only(*fields)
+@dataclass(frozen=True, slots=True)
+class CommentRow:
+    """What the project page shows of a comment (its 50 rows are a large part of the page)."""
+
+    author: str
+    at: str
+    body_html: SafeString
+
+
+def _person(first_name: str | None, last_name: str | None, email: str | None) -> str:
+    """User.__str__ from its columns (full name, else e-mail); "" for a deleted account."""
+    return f"{first_name or ''} {last_name or ''}".strip() or email or ""
+
+
+def recent_event_rows(project: Project, limit: int = 15) -> list[EventRow]:
+    """The latest events of the project with their actor's name, as the project page shows them (plain values)."""
+    rows = project.events.values_list("message", "at", *(f"actor__{name}" for name in _PERSON))[:limit]
+    return [
+        EventRow(actor=_person(first, last, email), message=message, at=french_datetime(at))
+        for message, at, first, last, email in rows
+    ]
+
+
+def comment_rows(project: Project) -> list[CommentRow]:
+    """The project's comments, oldest first, with their author's name, as the project page shows them (plain
+    values). body_html was sanitised when the comment was saved (journeys.markup): it is shown as it is."""
+    rows = project.comments.values_list("body_html", "created_at", *(f"author__{name}" for name in _PERSON))
+    return [
+        CommentRow(author=_person(first, last, email), at=french_datetime(at), body_html=SafeString(body))
+        for body, at, first, last, email in rows
+    ]
 
 
 def current_template(slug: str = DEFAULT_TEMPLATE_SLUG) -> JourneyTemplate | None:
