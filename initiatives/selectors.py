@@ -106,31 +106,33 @@ def similar_initiatives(project: Project, limit: int = SIMILAR_LIMIT) -> list[In
 
     Comparable: more themes in common, then the same kind of collectivité, then the closest population (a commune
     of 2,000 inhabitants finds the commune of 2,500 before the city of 200,000). A project without themes gets
-    the collectivités of its kind. One query whatever the project holds, selecting only what the project page's
-    list shows (it runs on every project page: no card prefetches).
+    the collectivités of its kind. It runs on every project page: one light query ranks the candidates (ids only),
+    a second reads what the list shows of them, only when there are some.
     """
     theme_ids = [theme.pk for theme in project.themes.all()]
     organisation = project.organisation
     population = organisation_population(organisation)
-    candidates = (
-        Initiative.objects.published()
-        .exclude(project__organisation=organisation)
-        .select_related("project__organisation", "project__current_stage")
-        .annotate(population=_population_by_subquery("project__organisation__"))
-    )
+    ranked = Initiative.objects.published().exclude(project__organisation=organisation)
     if theme_ids:
-        candidates = (
-            candidates.filter(project__themes__in=theme_ids)
+        ranked = (
+            ranked.filter(project__themes__in=theme_ids)
             .annotate(shared=Count("project__themes", filter=Q(project__themes__in=theme_ids)))
             .order_by("-shared", "-published_at")
+            .values_list("pk", "shared")
         )
     else:
-        candidates = (
-            candidates.filter(project__organisation__kind=organisation.kind)
-            .annotate(shared=Value(0))
-            .order_by("-published_at", "-pk")
-        )
-    candidates = list(candidates[:SIMILAR_CANDIDATES])
+        ranked = ranked.filter(project__organisation__kind=organisation.kind).values_list("pk", Value(0))
+    shared = dict(ranked[:SIMILAR_CANDIDATES])
+    if not shared:
+        return []
+    candidates = list(
+        Initiative.objects.filter(pk__in=shared)
+        .select_related("project__organisation", "project__current_stage")
+        .annotate(population=_population_by_subquery("project__organisation__"))
+        .order_by("-published_at", "-pk")
+    )
+    for candidate in candidates:
+        candidate.shared = shared[candidate.pk]
 
     def closeness(initiative: Initiative) -> float:
         if not population or not initiative.population:
