@@ -111,7 +111,6 @@ def similar_initiatives(project: Project, limit: int = SIMILAR_LIMIT) -> list[In
     """
     theme_ids = [theme.pk for theme in project.themes.all()]
     organisation = project.organisation
-    population = organisation_population(organisation)
     ranked = Initiative.objects.published().exclude(project__organisation=organisation)
     if theme_ids:
         ranked = (
@@ -133,6 +132,7 @@ def similar_initiatives(project: Project, limit: int = SIMILAR_LIMIT) -> list[In
     )
     for candidate in candidates:
         candidate.shared = shared[candidate.pk]
+    population = organisation_population(organisation)  # may read the territory: only when there is a candidate
 
     def closeness(initiative: Initiative) -> float:
         if not population or not initiative.population:
