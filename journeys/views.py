@@ -45,7 +45,17 @@ def _project(request: HttpRequest, public_id) -> Project:
 
 
 def _page(queryset, request: HttpRequest, size: int):
-    page = Paginator(queryset, size).get_page(request.GET.get("page"))
+    paginator = Paginator(queryset, size)
+    head = None
+    if request.GET.get("page") in (None, "", "1"):
+        # Most lists fit on their first page: read one row more than a page, and when it does not come, the rows
+        # read are the count (no COUNT query; the list pages run it on every visit otherwise).
+        head = list(queryset[: size + 1])
+        if len(head) <= size:
+            paginator.count = len(head)
+    page = paginator.get_page(request.GET.get("page"))
+    if head is not None and page.number == 1:
+        page.object_list = head[:size]
     # django-dsfr's pagination template expects the page list (its fallback branch uses an undefined label).
     page.pages_list = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page
