@@ -69,10 +69,11 @@ def project_list_for(user) -> QuerySet[Project]:
 
 def project_for_page(user, public_id) -> Project:
     """The project (visible to user) with what its pages need; raises Project.DoesNotExist otherwise.
-    Its themes are not prefetched: only the project page shows them (it prefetches them itself)."""
+    Its themes are not prefetched: only the project page shows them (it prefetches them itself). Its author is not
+    joined either: no page reached through here shows it (a whole user row to read on every project page)."""
     return (
         projects_visible_to(user)
-        .select_related("organisation", "template", "current_stage", "created_by")
+        .select_related("organisation", "template", "current_stage")
         .get(public_id=public_id)
     )
 
