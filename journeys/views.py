@@ -13,6 +13,7 @@ from common.forms import fits_database_id
 from journeys import selectors, services
 from journeys.charts import radar_chart
 from journeys.content.loader import ethics_content
+from journeys.dates import french_datetime
 from journeys.enums import StepKind
 from journeys.extensions import project_sections
 from journeys.filters import ProjectFilter
@@ -142,9 +143,32 @@ def project_update(request: HttpRequest, public_id) -> HttpResponse:
 # --- Project page -----------------------------------------------------------------------------------------------
 
 
+# A step id no database holds: reversed once per page, then replaced by each step's id (tests/journeys/
+# test_step_urls.py checks the result against reverse()); a reverse per step and per link cost ~0.1 ms each.
+_STEP_SENTINEL = 987654321
+
+
+def _step_url(name: str, project: Project):
+    url = reverse(name, kwargs={"public_id": project.public_id, "step_id": _STEP_SENTINEL})
+    head, tail = url.split(f"/{_STEP_SENTINEL}/", 1)
+    return lambda step_id: f"{head}/{step_id}/{tail}"
+
+
 def _step_items(
-    stage, answers, *, collectivite_kind: str, editable: bool, posted=None, errors=None, conflict=None
+    project: Project,
+    stage,
+    answers,
+    *,
+    collectivite_kind: str,
+    editable: bool,
+    posted=None,
+    errors=None,
+    conflict=None,
 ) -> list[dict]:
+    """What each step block of the stage shows. Ids are strings and dates are written here: the template then
+    outputs them as they are (an int goes through number localisation, a date through the date filter)."""
+    save_url = _step_url("journeys:step_save", project)
+    download_url = _step_url("journeys:deliverable_download", project)
     items = []
     for step in stage.steps.all():
         answer = answers.get(step.pk)
@@ -155,7 +179,11 @@ def _step_items(
         items.append(
             {
                 "step": step,
+                "pk": str(step.pk),
+                "save_url": save_url(step.pk),
+                "download_url": download_url(step.pk),
                 "answer": answer,
+                "updated_at": french_datetime(answer.updated_at) if answer else "",
                 "help_html": render_markdown(step.help),
                 "text": value.get("text", ""),
                 "note": value.get("note", ""),
@@ -209,6 +237,7 @@ def _render_project(
         "selected_is_current": selected.stage.pk == current.pk,
         "reached": reached,
         "items": _step_items(
+            project,
             selected.stage,
             answers,
             collectivite_kind=project.organisation.kind,
