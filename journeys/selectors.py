@@ -35,6 +35,17 @@ def projects_visible_to(user) -> QuerySet[Project]:
     return Project.objects.filter(organisation__in=organisations_visible_to(user).values("pk"))
 
 
+def _required_done() -> Subquery:
+    done = (
+        StepAnswer.objects.filter(project=OuterRef("pk"), done=True, step__required=True)
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(done, output_field=IntegerField()), 0)
+
+
 def with_progress(projects: QuerySet[Project]) -> QuerySet[Project]:
     """Annotate required_total and required_done (required steps of the pinned template, and those done)."""
     total = (
@@ -44,26 +55,20 @@ def with_progress(projects: QuerySet[Project]) -> QuerySet[Project]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    done = (
-        StepAnswer.objects.filter(project=OuterRef("pk"), done=True, step__required=True)
-        .order_by()
-        .values("project")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     return projects.annotate(
-        required_total=Coalesce(Subquery(total, output_field=IntegerField()), 0),
-        required_done=Coalesce(Subquery(done, output_field=IntegerField()), 0),
+        required_total=Coalesce(Subquery(total, output_field=IntegerField()), 0), required_done=_required_done()
     )
 
 
 def project_list_for(user) -> QuerySet[Project]:
-    """« Mes projets »: visible projects with organisation, stage, themes and progress, most recent activity first."""
-    return with_progress(
+    """« Mes projets »: visible projects with organisation, stage, themes and their required steps done, most
+    recent activity first. Their templates' required steps come from required_step_count (no subquery to build)."""
+    return (
         projects_visible_to(user)
         .select_related("organisation", "current_stage", "template")
         .prefetch_related("themes")
         .order_by("-last_activity_at", "-pk")
+        .annotate(required_done=_required_done())
     )
 
 
@@ -72,9 +77,7 @@ def project_for_page(user, public_id) -> Project:
     Its themes are not prefetched: only the project page shows them (it prefetches them itself). Its author is not
     joined either: no page reached through here shows it (a whole user row to read on every project page)."""
     return (
-        projects_visible_to(user)
-        .select_related("organisation", "template", "current_stage")
-        .get(public_id=public_id)
+        projects_visible_to(user).select_related("organisation", "template", "current_stage").get(public_id=public_id)
     )
 
 
@@ -105,6 +108,11 @@ def page_stages(template: JourneyTemplate) -> list[Stage]:
     """stages_with_steps for the project page: kept per worker when the template version is published.
     The stages and steps are shared between requests: read them, never change them."""
     return list(_frozen_structure("stages", template, lambda: stages_with_steps(template)))
+
+
+def required_step_count(template: JourneyTemplate) -> int:
+    """The required steps of a template version (kept per worker once published, like page_stages)."""
+    return sum(1 for stage in page_stages(template) for step in stage.steps.all() if step.required)
 
 
 def validated_and_voided_stage_ids(project: Project) -> tuple[set[int], set[int]]:

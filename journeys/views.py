@@ -83,6 +83,11 @@ def project_list(request: HttpRequest) -> HttpResponse:
     project_filter = ProjectFilter(request.GET or None, queryset=projects)
     page = _page(project_filter.qs, request, PAGE_SIZE)
     detail_url = _project_url(page.object_list[0]) if page.object_list else None
+    totals: dict[int, int] = {}  # required steps by template version (one structure to read per version)
+    for project in page.object_list:
+        if project.template_id not in totals:
+            totals[project.template_id] = selectors.required_step_count(project.template)
+        project.required_total = totals[project.template_id]
     rows = [
         {
             "project": project,
