@@ -72,13 +72,15 @@ def project_list_for(user) -> QuerySet[Project]:
     )
 
 
-def project_for_page(user, public_id) -> Project:
+PAGE_RELATIONS = ("organisation", "template", "current_stage")
+
+
+def project_for_page(user, public_id, related: tuple[str, ...] = PAGE_RELATIONS) -> Project:
     """The project (visible to user) with what its pages need; raises Project.DoesNotExist otherwise.
     Its themes are not prefetched: only the project page shows them (it prefetches them itself). Its author is not
-    joined either: no page reached through here shows it (a whole user row to read on every project page)."""
-    return (
-        projects_visible_to(user).select_related("organisation", "template", "current_stage").get(public_id=public_id)
-    )
+    joined either: no page reached through here shows it (a whole user row to read on every project page). A page
+    that needs less passes `related` (the diagnostic results show the organisation only)."""
+    return projects_visible_to(user).select_related(*related).get(public_id=public_id)
 
 
 def stages_with_steps(template: JourneyTemplate) -> list[Stage]:

@@ -35,9 +35,9 @@ from journeys.permissions import can_comment_project, can_edit_project, can_vali
 PAGE_SIZE = 20
 
 
-def _project(request: HttpRequest, public_id) -> Project:
+def _project(request: HttpRequest, public_id, related: tuple[str, ...] = selectors.PAGE_RELATIONS) -> Project:
     try:
-        project = selectors.project_for_page(request.user, public_id)
+        project = selectors.project_for_page(request.user, public_id, related)
     except Project.DoesNotExist as error:
         raise Http404("Projet introuvable.") from error
     if not can_view_project(request.user, project):  # defence in depth: the selector already scopes
@@ -586,7 +586,7 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_safe
 def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
-    project = _project(request, public_id)
+    project = _project(request, public_id, related=("organisation",))
     diagnostic, response = _diagnostic_for(project)
     if response is None or not response.answers:
         messages.info(request, "Le diagnostic n’a pas encore de réponse.")
