@@ -62,13 +62,6 @@ def _page(queryset, request: HttpRequest, size: int):
     return page
 
 
-def _project_url(project: Project):
-    """project → its page URL from one reverse (a list page shows up to 20 of them)."""
-    url = project.get_absolute_url()
-    head, tail = url.split(str(project.public_id), 1)
-    return lambda public_id: f"{head}{public_id}{tail}"
-
-
 def _require_edit(request: HttpRequest, project: Project) -> None:
     if not can_edit_project(request.user, project):
         raise PermissionDenied("Seuls les membres de la collectivité peuvent modifier ce projet.")
@@ -82,28 +75,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     projects = selectors.project_list_for(request.user)
     project_filter = ProjectFilter(request.GET or None, queryset=projects)
     page = _page(project_filter.qs, request, PAGE_SIZE)
-    detail_url = _project_url(page.object_list[0]) if page.object_list else None
-    totals: dict[int, int] = {}  # required steps by template version (one structure to read per version)
-    for project in page.object_list:
-        if project.template_id not in totals:
-            totals[project.template_id] = selectors.required_step_count(project.template)
-        project.required_total = totals[project.template_id]
-    rows = [
-        {
-            "project": project,
-            # Written here, not by the template: a reverse, a date filter and int localisations per row.
-            "url": detail_url(project.public_id),
-            "themes": ", ".join(theme.name for theme in project.themes.all()),
-            "stage": f"{project.current_stage.order}. {project.current_stage.name}",
-            "done": str(project.required_done),
-            "total": str(project.required_total),
-            "percent": str(
-                round(100 * project.required_done / project.required_total) if project.required_total else 0
-            ),
-            "last_activity": french_datetime(project.last_activity_at),
-        }
-        for project in page.object_list
-    ]
+    rows = selectors.project_list_rows(list(page.object_list))
     return render(
         request,
         "journeys/project_list.html",
