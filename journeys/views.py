@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -6,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import has_staff_powers, organisations_of
@@ -137,6 +140,13 @@ def project_update(request: HttpRequest, public_id) -> HttpResponse:
 # --- Project page -----------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)
+def _help_html(source: str) -> SafeString:
+    """render_markdown of a step's or a question's help: a pure function of the text, and the same few hundred
+    texts of the published versions come back on every page view (an immutable string, shared safely)."""
+    return render_markdown(source)
+
+
 # A step id no database holds: reversed once per page, then replaced by each step's id (tests/journeys/
 # test_step_urls.py checks the result against reverse()); a reverse per step and per link cost ~0.1 ms each.
 _STEP_SENTINEL = 987654321
@@ -178,7 +188,7 @@ def _step_items(
                 "download_url": download_url(step.pk),
                 "answer": answer,
                 "updated_at": french_datetime(answer.updated_at) if answer else "",
-                "help_html": render_markdown(step.help),
+                "help_html": _help_html(step.help),
                 "text": value.get("text", ""),
                 "note": value.get("note", ""),
                 "checked": bool(value.get("checked")),
@@ -485,7 +495,7 @@ def _diagnostic_rows(diagnostic, answers: dict, *, theirs: dict | None = None, m
                     "question": q,
                     "answer": str(answers.get(q.key, "")),
                     "choices": [{"value": services.choice_value(c), "label": c["label"]} for c in q.choices],
-                    "help_html": render_markdown(q.help),
+                    "help_html": _help_html(q.help),
                     "conflict": conflict,
                 }
             )
@@ -631,7 +641,7 @@ def _ethics_sections(content: dict, answers: dict, *, theirs: dict | None = None
                 "question": question,
                 "choices": choices,
                 "selected": selected,
-                "help_html": render_markdown(question.get("help", "")),
+                "help_html": _help_html(question.get("help", "")),
                 "conflict": conflict,
             }
         )
