@@ -2,11 +2,11 @@
 as a case study, and « Des projets comme le vôtre »."""
 
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 
 from accounts.permissions import is_member
 from initiatives import selectors
 from initiatives.permissions import can_publish
+from journeys.extensions import render_section
 from journeys.models import Project
 
 
@@ -18,4 +18,4 @@ def initiatives_section(request: HttpRequest, project: Project, stage) -> str:
         "is_member": is_member(request.user, project.organisation),
         "similar": selectors.similar_initiatives(project),
     }
-    return render_to_string("initiatives/_project_section.html", context, request=request)
+    return render_section("initiatives/_project_section.html", context, request)

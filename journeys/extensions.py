@@ -17,6 +17,8 @@ and the stage shown on the page. `place` says where the page shows the section: 
 from collections.abc import Callable
 
 from django.http import HttpRequest
+from django.template.context_processors import csrf
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 SUMMARY = "summary"
@@ -39,3 +41,10 @@ def project_sections(request: HttpRequest, project, stage) -> dict[str, list[Saf
         place: [html for provider in providers if (html := provider(request, project, stage))]
         for place, providers in _SECTIONS.items()
     }
+
+
+def render_section(template_name: str, context: dict, request: HttpRequest) -> SafeString:
+    """A section's HTML from its own context, the request and the CSRF token: a section is a fragment of a page
+    whose layout already ran the context processors (running them again cost ~0.2 ms per section). Its template
+    reads nothing else from the request context (no `user`, `perms` or `messages`)."""
+    return render_to_string(template_name, {**context, **csrf(request), "request": request})

@@ -1,21 +1,22 @@
 """Reads scoped by permission. Every QuerySet here already selects or prefetches what its page shows."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.safestring import SafeString
 
 from accounts.permissions import organisations_visible_to
 from catalogue.models import Service
 from catalogue.search import search_condition
+from journeys.dates import french_datetime
 from journeys.enums import TemplateStatus
 from journeys.models import (
-    Comment,
     Diagnostic,
     JourneyTemplate,
     Project,
-    ProjectEvent,
     ProjectShortlist,
     Stage,
     StageValidation,
@@ -34,6 +35,17 @@ def projects_visible_to(user) -> QuerySet[Project]:
     return Project.objects.filter(organisation__in=organisations_visible_to(user).values("pk"))
 
 
+def _required_done() -> Subquery:
+    done = (
+        StepAnswer.objects.filter(project=OuterRef("pk"), done=True, step__required=True)
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(done, output_field=IntegerField()), 0)
+
+
 def with_progress(projects: QuerySet[Project]) -> QuerySet[Project]:
     """Annotate required_total and required_done (required steps of the pinned template, and those done)."""
     total = (
@@ -43,37 +55,60 @@ def with_progress(projects: QuerySet[Project]) -> QuerySet[Project]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    done = (
-        StepAnswer.objects.filter(project=OuterRef("pk"), done=True, step__required=True)
-        .order_by()
-        .values("project")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     return projects.annotate(
-        required_total=Coalesce(Subquery(total, output_field=IntegerField()), 0),
-        required_done=Coalesce(Subquery(done, output_field=IntegerField()), 0),
+        required_total=Coalesce(Subquery(total, output_field=IntegerField()), 0), required_done=_required_done()
     )
 
 
 def project_list_for(user) -> QuerySet[Project]:
-    """« Mes projets »: visible projects with organisation, stage, themes and progress, most recent activity first."""
-    return with_progress(
+    """« Mes projets »: visible projects with organisation, stage, themes and their required steps done, most
+    recent activity first. Their templates' required steps come from required_step_count (no subquery to build)."""
+    return (
         projects_visible_to(user)
         .select_related("organisation", "current_stage", "template")
         .prefetch_related("themes")
         .order_by("-last_activity_at", "-pk")
+        .annotate(required_done=_required_done())
     )
 
 
-def project_for_page(user, public_id) -> Project:
+PAGE_RELATIONS = ("organisation", "template", "current_stage")
+
+
+def project_list_rows(projects: list[Project]) -> list[dict]:
+    """The rows of « Mes projets » for projects of project_list_for, written here rather than by the template (a
+    reverse, a date filter and number localisations per row): URL, themes, stage, progress, last activity."""
+    if not projects:
+        return []
+    first_url = projects[0].get_absolute_url()  # one reverse for the page: the others differ by their public_id
+    head, tail = first_url.split(str(projects[0].public_id), 1)
+    totals: dict[int, int] = {}  # required steps by template version: one structure to read per version
+    rows = []
+    for project in projects:
+        if project.template_id not in totals:
+            totals[project.template_id] = required_step_count(project.template)
+        project.required_total = total = totals[project.template_id]
+        rows.append(
+            {
+                "project": project,
+                "url": f"{head}{project.public_id}{tail}",
+                "themes": ", ".join(theme.name for theme in project.themes.all()),
+                "stage": f"{project.current_stage.order}. {project.current_stage.name}",
+                "done": str(project.required_done),
+                "total": str(total),
+                "percent": str(round(100 * project.required_done / total) if total else 0),
+                "last_activity": french_datetime(project.last_activity_at),
+            }
+        )
+    return rows
+
+
+def project_for_page(user, public_id, related: tuple[str, ...] = PAGE_RELATIONS) -> Project:
     """The project (visible to user) with what its pages need; raises Project.DoesNotExist otherwise.
-    Its themes are not prefetched: only the project page shows them (it prefetches them itself)."""
-    return (
-        projects_visible_to(user)
-        .select_related("organisation", "template", "current_stage", "created_by")
-        .get(public_id=public_id)
-    )
+    Its themes are not prefetched: only the project page shows them (it prefetches them itself). Its author is not
+    joined either: no page reached through here shows it (a whole user row to read on every project page). A page
+    that needs less passes `related` (the diagnostic results show the organisation only)."""
+    return projects_visible_to(user).select_related(*related).get(public_id=public_id)
 
 
 def stages_with_steps(template: JourneyTemplate) -> list[Stage]:
@@ -105,6 +140,11 @@ def page_stages(template: JourneyTemplate) -> list[Stage]:
     return list(_frozen_structure("stages", template, lambda: stages_with_steps(template)))
 
 
+def required_step_count(template: JourneyTemplate) -> int:
+    """The required steps of a template version (kept per worker once published, like page_stages)."""
+    return sum(1 for stage in page_stages(template) for step in stage.steps.all() if step.required)
+
+
 def validated_and_voided_stage_ids(project: Project) -> tuple[set[int], set[int]]:
     """Stages of the project with a standing ANCT validation, and stages whose validation a change voided."""
     validated: set[int] = set()
@@ -127,16 +167,46 @@ def answers_by_step(project: Project) -> dict[int, StepAnswer]:
 _PERSON = ("first_name", "last_name", "email")
 
 
-def recent_events(project: Project, limit: int = 15) -> list[ProjectEvent]:
-    """The latest events of the project, with their actor's name."""
-    fields = ("kind", "message", "at", "project_id", "actor_id", *(f"actor__{name}" for name in _PERSON))
-    return list(project.events.select_related("actor").only(*fields)[:limit])
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """What the project page shows of an event: plain values, so that its 15 rows render cheaply."""
+
+    actor: str
+    message: str
+    at: str
 
 
-def comments_of(project: Project) -> QuerySet[Comment]:
-    """The project's comments, oldest first, with their author's name."""
-    fields = ("body_html", "created_at", "project_id", "author_id", *(f"author__{name}" for name in _PERSON))
-    return project.comments.select_related("author").only(*fields)
+@dataclass(frozen=True, slots=True)
+class CommentRow:
+    """What the project page shows of a comment (its 50 rows are a large part of the page)."""
+
+    author: str
+    at: str
+    body_html: SafeString
+
+
+def _person(first_name: str | None, last_name: str | None, email: str | None) -> str:
+    """User.__str__ from its columns (full name, else e-mail); "" for a deleted account."""
+    return f"{first_name or ''} {last_name or ''}".strip() or email or ""
+
+
+def recent_event_rows(project: Project, limit: int = 15) -> list[EventRow]:
+    """The latest events of the project with their actor's name, as the project page shows them (plain values)."""
+    rows = project.events.values_list("message", "at", *(f"actor__{name}" for name in _PERSON))[:limit]
+    return [
+        EventRow(actor=_person(first, last, email), message=message, at=french_datetime(at))
+        for message, at, first, last, email in rows
+    ]
+
+
+def comment_rows(project: Project) -> list[CommentRow]:
+    """The project's comments, oldest first, with their author's name, as the project page shows them (plain
+    values). body_html was sanitised when the comment was saved (journeys.markup): it is shown as it is."""
+    rows = project.comments.values_list("body_html", "created_at", *(f"author__{name}" for name in _PERSON))
+    return [
+        CommentRow(author=_person(first, last, email), at=french_datetime(at), body_html=SafeString(body))
+        for body, at, first, last, email in rows
+    ]
 
 
 def current_template(slug: str = DEFAULT_TEMPLATE_SLUG) -> JourneyTemplate | None:

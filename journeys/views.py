@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -6,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import has_staff_powers, organisations_of
@@ -13,6 +16,7 @@ from common.forms import fits_database_id
 from journeys import selectors, services
 from journeys.charts import radar_chart
 from journeys.content.loader import ethics_content
+from journeys.dates import french_datetime
 from journeys.enums import StepKind
 from journeys.extensions import project_sections
 from journeys.filters import ProjectFilter
@@ -26,6 +30,7 @@ from journeys.forms import (
     StageAdvanceForm,
     StepAnswerForm,
 )
+from journeys.light_forms import select_group
 from journeys.markup import render_markdown
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
@@ -33,9 +38,9 @@ from journeys.permissions import can_comment_project, can_edit_project, can_vali
 PAGE_SIZE = 20
 
 
-def _project(request: HttpRequest, public_id) -> Project:
+def _project(request: HttpRequest, public_id, related: tuple[str, ...] = selectors.PAGE_RELATIONS) -> Project:
     try:
-        project = selectors.project_for_page(request.user, public_id)
+        project = selectors.project_for_page(request.user, public_id, related)
     except Project.DoesNotExist as error:
         raise Http404("Projet introuvable.") from error
     if not can_view_project(request.user, project):  # defence in depth: the selector already scopes
@@ -44,7 +49,17 @@ def _project(request: HttpRequest, public_id) -> Project:
 
 
 def _page(queryset, request: HttpRequest, size: int):
-    page = Paginator(queryset, size).get_page(request.GET.get("page"))
+    paginator = Paginator(queryset, size)
+    head = None
+    if request.GET.get("page") in (None, "", "1"):
+        # Most lists fit on their first page: read one row more than a page, and when it does not come, the rows
+        # read are the count (no COUNT query; the list pages run it on every visit otherwise).
+        head = list(queryset[: size + 1])
+        if len(head) <= size:
+            paginator.count = len(head)
+    page = paginator.get_page(request.GET.get("page"))
+    if head is not None and page.number == 1:
+        page.object_list = head[:size]
     # django-dsfr's pagination template expects the page list (its fallback branch uses an undefined label).
     page.pages_list = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page
@@ -63,18 +78,13 @@ def project_list(request: HttpRequest) -> HttpResponse:
     projects = selectors.project_list_for(request.user)
     project_filter = ProjectFilter(request.GET or None, queryset=projects)
     page = _page(project_filter.qs, request, PAGE_SIZE)
-    rows = [
-        {
-            "project": project,
-            "percent": round(100 * project.required_done / project.required_total) if project.required_total else 0,
-        }
-        for project in page.object_list
-    ]
+    rows = selectors.project_list_rows(list(page.object_list))
     return render(
         request,
         "journeys/project_list.html",
         {
             "filter": project_filter,
+            "filter_fields": [select_group(field) for field in project_filter.form],
             "page_obj": page,
             "rows": rows,
             "can_create": organisations_of(request.user).exists(),
@@ -130,9 +140,39 @@ def project_update(request: HttpRequest, public_id) -> HttpResponse:
 # --- Project page -----------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)
+def _help_html(source: str) -> SafeString:
+    """render_markdown of a step's or a question's help: a pure function of the text, and the same few hundred
+    texts of the published versions come back on every page view (an immutable string, shared safely)."""
+    return render_markdown(source)
+
+
+# A step id no database holds: reversed once per page, then replaced by each step's id (tests/journeys/
+# test_step_urls.py checks the result against reverse()); a reverse per step and per link cost ~0.1 ms each.
+_STEP_SENTINEL = 987654321
+
+
+def _step_url(name: str, project: Project):
+    url = reverse(name, kwargs={"public_id": project.public_id, "step_id": _STEP_SENTINEL})
+    head, tail = url.split(f"/{_STEP_SENTINEL}/", 1)
+    return lambda step_id: f"{head}/{step_id}/{tail}"
+
+
 def _step_items(
-    stage, answers, *, collectivite_kind: str, editable: bool, posted=None, errors=None, conflict=None
+    project: Project,
+    stage,
+    answers,
+    *,
+    collectivite_kind: str,
+    editable: bool,
+    posted=None,
+    errors=None,
+    conflict=None,
 ) -> list[dict]:
+    """What each step block of the stage shows. Ids are strings and dates are written here: the template then
+    outputs them as they are (an int goes through number localisation, a date through the date filter)."""
+    save_url = _step_url("journeys:step_save", project)
+    download_url = _step_url("journeys:deliverable_download", project)
     items = []
     for step in stage.steps.all():
         answer = answers.get(step.pk)
@@ -143,8 +183,12 @@ def _step_items(
         items.append(
             {
                 "step": step,
+                "pk": str(step.pk),
+                "save_url": save_url(step.pk),
+                "download_url": download_url(step.pk),
                 "answer": answer,
-                "help_html": render_markdown(step.help),
+                "updated_at": french_datetime(answer.updated_at) if answer else "",
+                "help_html": _help_html(step.help),
                 "text": value.get("text", ""),
                 "note": value.get("note", ""),
                 "checked": bool(value.get("checked")),
@@ -197,6 +241,7 @@ def _render_project(
         "selected_is_current": selected.stage.pk == current.pk,
         "reached": reached,
         "items": _step_items(
+            project,
             selected.stage,
             answers,
             collectivite_kind=project.organisation.kind,
@@ -216,8 +261,8 @@ def _render_project(
         "to_revalidate": [p for p in progress if p.revalidate],
         "required_total": sum(p.required for p in progress),
         "required_done": sum(p.done for p in progress),
-        "events": selectors.recent_events(project),
-        "comments": list(selectors.comments_of(project)),
+        "events": selectors.recent_event_rows(project),
+        "comments": selectors.comment_rows(project),
         "earlier_stages": earlier,
         "can_edit": can_edit,
         "can_comment": can_comment_project(request.user, project),
@@ -450,7 +495,7 @@ def _diagnostic_rows(diagnostic, answers: dict, *, theirs: dict | None = None, m
                     "question": q,
                     "answer": str(answers.get(q.key, "")),
                     "choices": [{"value": services.choice_value(c), "label": c["label"]} for c in q.choices],
-                    "help_html": render_markdown(q.help),
+                    "help_html": _help_html(q.help),
                     "conflict": conflict,
                 }
             )
@@ -523,7 +568,7 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_safe
 def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
-    project = _project(request, public_id)
+    project = _project(request, public_id, related=("organisation",))
     diagnostic, response = _diagnostic_for(project)
     if response is None or not response.answers:
         messages.info(request, "Le diagnostic n’a pas encore de réponse.")
@@ -596,7 +641,7 @@ def _ethics_sections(content: dict, answers: dict, *, theirs: dict | None = None
                 "question": question,
                 "choices": choices,
                 "selected": selected,
-                "help_html": render_markdown(question.get("help", "")),
+                "help_html": _help_html(question.get("help", "")),
                 "conflict": conflict,
             }
         )

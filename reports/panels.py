@@ -1,9 +1,9 @@
 """The « Rapport de diagnostic » section of the project page (registered into journeys.extensions at start-up)."""
 
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 from django.urls import reverse
 
+from journeys.extensions import render_section
 from journeys.models import Project
 from reports import selectors
 from reports.enums import ReportStatus
@@ -37,4 +37,4 @@ def status_context(user, project: Project) -> dict:
 
 def report_section(request: HttpRequest, project: Project, stage) -> str:
     """The « Rapport de diagnostic » section of the project page (journeys.extensions, under the summary)."""
-    return render_to_string(PANEL_TEMPLATE, {"panel": status_context(request.user, project)}, request=request)
+    return render_section(PANEL_TEMPLATE, {"panel": status_context(request.user, project)}, request)

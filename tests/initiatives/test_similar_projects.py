@@ -35,3 +35,18 @@ def test_project_page_shows_the_suggestions(client_as, world):
     html = client_as(world["member"]).get(project.get_absolute_url()).content.decode()
     assert "Des projets comme le vôtre" in html
     assert other.get_absolute_url() in html
+
+
+def test_a_project_without_themes_finds_collectivites_of_its_kind_closest_in_size_first(world):
+    mine = _project(10_000, [])
+    far = InitiativeFactory(project=_project(900_000, []), title="Loin en taille")
+    near = InitiativeFactory(project=_project(12_000, []), title="Proche en taille")
+    assert [item.title for item in similar_initiatives(mine)] == [near.title, far.title]
+    assert similar_initiatives(mine)[0].population == 12_000
+
+
+def test_one_query_when_nothing_is_comparable(world, django_assert_num_queries):
+    mine = _project(10_000, [ThemeFactory(slug="seule")])
+    mine = type(mine).objects.prefetch_related("themes").select_related("organisation").get(pk=mine.pk)
+    with django_assert_num_queries(1):
+        assert similar_initiatives(mine) == []

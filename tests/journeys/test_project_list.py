@@ -46,3 +46,46 @@ def test_staff_sees_projects_of_their_scope_only(client_as, world):
     body = client_as(world["staff_in"]).get(reverse("journeys:project_list")).content.decode()
     assert "Dans le périmètre" in body
     assert "Hors périmètre" not in body
+
+
+def test_a_list_that_fits_one_page_is_counted_without_a_count_query(client_as, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sample_template()
+    for _ in range(3):
+        ProjectFactory(organisation=world["org"])
+    client = client_as(world["member"])
+    client.get(reverse("journeys:project_list"))
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get(reverse("journeys:project_list")).content.decode()
+    assert "<p>3 projets</p>" in body
+    assert not [query for query in ctx.captured_queries if query["sql"].startswith("SELECT COUNT(*)")]
+
+
+def test_the_second_page_and_a_full_first_page_keep_the_real_count(client_as, world):
+    sample_template()
+    for _ in range(21):
+        ProjectFactory(organisation=world["org"])
+    client = client_as(world["member"])
+    first = client.get(reverse("journeys:project_list"))
+    assert "<p>21 projets</p>" in first.content.decode()
+    assert len(first.context["rows"]) == 20
+    second = client.get(reverse("journeys:project_list"), {"page": "2"})
+    assert "<p>21 projets</p>" in second.content.decode()
+    assert len(second.context["rows"]) == 1
+
+
+def test_each_row_links_to_its_project_with_its_themes_and_last_activity(client_as, world):
+    from journeys.dates import french_datetime
+
+    sample_template()
+    projects = [ProjectFactory(organisation=world["org"]) for _ in range(3)]
+    projects[1].themes.add(ThemeFactory(slug="mobilite", name="Mobilités & transports"), ThemeFactory(slug="eau"))
+    body = client_as(world["member"]).get(reverse("journeys:project_list")).content.decode()
+    for project in projects:
+        project.refresh_from_db()
+        assert f'<a href="{project.get_absolute_url()}">{project.title}</a>' in body
+        assert f"<td>{french_datetime(project.last_activity_at)}</td>" in body
+    themes = ", ".join(theme.name for theme in projects[1].themes.all()).replace("&", "&amp;")
+    assert f'<span class="fr-text--xs">{themes}</span>' in body
