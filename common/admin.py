@@ -1,6 +1,7 @@
 """Admin change lists without a template render or a field lookup per cell.
 
 - `action_checkbox`: the per-row action checkbox as plain HTML.
+- `LeanChangeListAdmin`: a change list whose page of rows loads only the columns it shows (`list_only`).
 - `lean_results`: the rows of a change list, each cell built by a renderer decided once per column (field, display
   method, link, empty value), then one string per row. Django's `items_for_result` resolves the field, the empty
   value, the change URL and the preserved filters again for each of the 700 cells of a 100-row, 7-column list,
@@ -11,6 +12,7 @@
 import datetime
 from collections.abc import Callable, Iterator
 
+from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
@@ -21,10 +23,11 @@ from django.contrib.admin.utils import (
     display_for_value,
     lookup_field,
 )
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.urls import NoReverseMatch
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -39,13 +42,41 @@ def action_checkbox(model_admin, obj) -> SafeString:
     renderer here): about 40 % of a 100-row change list's time. The markup is Django's
     `django/forms/widgets/input.html` for an unchecked CheckboxInput with these attributes.
     """
-    label = format_html(_("Select this object for an action - {}"), str(obj))
-    return format_html(
-        '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-        helpers.ACTION_CHECKBOX_NAME,
-        str(obj.pk),
-        label,
+    label = _("Select this object for an action - {}").format(conditional_escape(str(obj)))
+    return mark_safe(  # noqa: S308 (the values are escaped; the label is format_html's trusted format string)
+        f'<input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}" value="{conditional_escape(str(obj.pk))}"'
+        f' class="action-select" aria-label="{label}">'
     )
+
+
+class LeanChangeList(ChangeList):
+    """Django's change list; the page of rows is read with `.only(*model_admin.list_only)` when it is set.
+
+    Only the page: the count, the actions, the exports and the change view keep the full rows. A model of 20
+    columns joined to two more cost 6–10 ms of CPU for 100 rows, mostly building fields no column shows.
+    """
+
+    def get_results(self, request) -> None:
+        fields = getattr(self.model_admin, "list_only", ())
+        if not fields:
+            super().get_results(request)
+            return
+        full = self.queryset
+        self.queryset = full.only(*fields)
+        try:
+            super().get_results(request)
+        finally:
+            self.queryset = full
+
+
+class LeanChangeListAdmin(admin.ModelAdmin):
+    """A ModelAdmin whose list page reads only `list_only` (the fields its columns and `__str__` use: a field left
+    out costs one query per row, which the list's query-count test catches)."""
+
+    list_only: tuple[str, ...] = ()
+
+    def get_changelist(self, request, **kwargs):
+        return LeanChangeList
 
 
 def _change_url(cl) -> Callable[[object], str] | None:
@@ -81,6 +112,25 @@ def _value_getter(cl, name) -> tuple[models.Field | None, object, Callable[[obje
     return field, None, lambda result: getattr(result, name)
 
 
+def _field_display(field: models.Field, empty, is_link: bool) -> Callable[[object], object]:
+    """`display_for_field` for one column, with what does not depend on the value worked out once: a field's
+    choices are flattened into a new dict at every call of Django's."""
+    if getattr(field, "flatchoices", None):
+        choices = dict(field.flatchoices)
+
+        def with_choices(value):
+            try:
+                return choices.get(value, empty)
+            except TypeError:  # an unhashable value: Django's own fallback
+                return display_for_field(value, field, empty, avoid_link=is_link)
+
+        return with_choices
+    if type(field) in (models.CharField, models.TextField, models.SlugField):
+        empty_values = field.empty_values
+        return lambda value: empty if value in empty_values else str(value)
+    return lambda value: display_for_field(value, field, empty, avoid_link=is_link)
+
+
 def _cell(cl, name, index: int, is_link: bool, is_first: bool) -> Callable[[object], str]:
     """A function that renders this column's cell for a row, as `items_for_result` would."""
     empty = cl.model_admin.get_empty_value_display()
@@ -88,6 +138,9 @@ def _cell(cl, name, index: int, is_link: bool, is_first: bool) -> Callable[[obje
     getter = _value_getter(cl, name)
     url_of = _change_url(cl) if is_link else None
     tag = "th" if is_link and is_first else "td"
+    display = None
+    if getter is not None and getter[0] is not None and not getter[0].auto_created:
+        display = _field_display(getter[0], empty, is_link)
 
     def cell(result) -> str:
         classes = [f"field-{field_class}"]
@@ -117,6 +170,8 @@ def _cell(cl, name, index: int, is_link: bool, is_first: bool) -> Callable[[obje
                 if isinstance(field.remote_field, models.ManyToOneRel):
                     related = getattr(result, field.name)
                     shown = shown_empty if related is None else related
+                elif display is not None and shown_empty is empty:
+                    shown = display(value)
                 else:
                     shown = display_for_field(value, field, shown_empty, avoid_link=is_link)
                 if isinstance(field, models.DateField | models.TimeField | models.ForeignKey):
