@@ -7,12 +7,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts import permissions
 from accounts.admin import DepartementFilter, RegionFilter, StaffScopedAdmin
 from common.spreadsheet import csv_cell
 from journeys import services
@@ -296,7 +297,7 @@ class ProgrammeFilter(admin.SimpleListFilter):
     parameter_name = "programme"
 
     def lookups(self, request, model_admin):
-        return [(programme.slug, programme.name) for programme in Programme.objects.order_by("name")]
+        return list(Programme.objects.order_by("name").values_list("slug", "name"))
 
     def queryset(self, request, queryset):
         if not self.value():
@@ -305,6 +306,24 @@ class ProgrammeFilter(admin.SimpleListFilter):
             Q(organisation__commune__programmes__slug=self.value())
             | Q(organisation__epci__programmes__slug=self.value())
         ).distinct()
+
+
+class UsedThemeFilter(admin.RelatedOnlyFieldListFilter):
+    """The themes of at least one project the staff member sees, as Django's RelatedOnlyFieldListFilter offers.
+
+    Django collects them with a DISTINCT over the scoped projects joined to their themes (about 50 ms at 20,000
+    projects, on every page of the list); an EXISTS per theme on the themes' index answers the same in a few ms.
+    """
+
+    def field_choices(self, field, request, model_admin):
+        scope = permissions.staff_organisation_filter(request.user, prefix="organisation__")
+        links = Project.themes.through.objects.filter(theme=OuterRef("pk"))
+        if scope is None:
+            links = links.none()
+        elif scope != Q():
+            links = links.filter(project__in=Project.objects.filter(scope).values("pk"))
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        return field.get_choices(include_blank=False, limit_choices_to=Q(Exists(links)), ordering=ordering)
 
 
 class TransitionInline(admin.TabularInline):
@@ -337,10 +356,18 @@ class ProjectAdmin(HistoryAdmin, StaffScopedAdmin):
         ProjectRegionFilter,
         ProjectDepartementFilter,
         ProgrammeFilter,
-        ("themes", admin.RelatedOnlyFieldListFilter),
+        ("themes", UsedThemeFilter),
     ]
     search_fields = ["title", "description", "organisation__name"]
     list_select_related = ["organisation", "current_stage"]
+    list_only = (
+        "title",
+        "last_activity_at",
+        "organisation__name",
+        "organisation__departement",
+        "current_stage__order",
+        "current_stage__name",
+    )
     readonly_fields = ["public_id", "template", "current_stage", "created_by", "created_at", "last_activity_at"]
     fields = [
         "public_id",

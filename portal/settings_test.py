@@ -28,6 +28,9 @@ STORAGES = {
 }
 # Celery runs inline in tests unless a test starts a real worker (tests/conftest.py: celery_worker).
 CELERY_TASK_ALWAYS_EAGER = True
+# The query budgets count the session read from the database, a cache miss: the worst case of production's engine
+# (common.sessions, tested in tests/common/test_sessions.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

@@ -1,0 +1,39 @@
+"""The national staff's admin lists ask a fixed number of queries, whatever the number of rows (issue 13).
+
+A column left out of `list_only`, or a filter that queries per choice, would add queries per row or per choice.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.accounts.factories import OrganisationFactory
+from tests.journeys.factories import ProjectFactory, ThemeFactory
+
+LISTS = {
+    # session, user, second factor and scope, régions, départements, count, rows
+    "/admin/accounts/organisation/": 7,
+    # + programmes, used themes
+    "/admin/journeys/project/": 9,
+}
+
+
+def _rows(count: int) -> None:
+    theme = ThemeFactory()
+    for _ in range(count):
+        ProjectFactory(organisation=OrganisationFactory()).themes.add(theme)
+
+
+@pytest.mark.parametrize("url", LISTS)
+def test_a_list_asks_the_same_queries_for_few_and_many_rows(world, client_as, url):
+    client = client_as(world["staff_national"])
+    counts = []
+    for more in (2, 55):
+        _rows(more)
+        client.get(url)  # the session's first read after login is not what a list costs
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert response.content.count(b'class="action-select"') == 50  # one page of the 57 projects or collectivités
+    assert counts == [LISTS[url], LISTS[url]], counts
