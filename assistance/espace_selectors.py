@@ -6,11 +6,13 @@ counts annotated; the home page asks one aggregate per kind of row and a short l
 """
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
     CharField,
     Count,
@@ -512,13 +514,22 @@ def request_stats(user, now: datetime) -> dict:
     return counts
 
 
+def _limited(queryset: QuerySet, size: int, select: Callable[[QuerySet], QuerySet]) -> QuerySet:
+    """`select(queryset)[:size]`, to be a part of a UNION ALL. SQLite (the embedded default) refuses LIMIT and
+    ORDER BY inside a compound statement: there the part selects the rows whose key is in the limited query (the
+    callers order the merged rows themselves)."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        return select(queryset)[:size]
+    return select(queryset.model.objects.filter(pk__in=queryset.values("pk")[:size]).order_by())
+
+
 def _present_anywhere(user) -> set[str]:
     """The home's sections whose rows exist anywhere (any territory), in one query of LIMIT 1 probes. Their own
     queries are the costliest of the page and most often find nothing (no stage of the default journey requires
     a validation, for instance): a section absent here is not asked for at all."""
 
     def probe(key: str, queryset: QuerySet) -> QuerySet:
-        return queryset.order_by().values_list(Value(key, output_field=CharField()))[:1]
+        return _limited(queryset.order_by(), 1, lambda rows: rows.values_list(Value(key, output_field=CharField())))
 
     def build(markers: Markers) -> QuerySet:
         probes = [
@@ -584,15 +595,18 @@ def _request_sections(user, now: datetime, *, wide: bool, counts: dict) -> dict[
 
     def build(markers: Markers, scope: Q) -> QuerySet:
         parts = [
-            AssistanceRequest.objects.filter(scope)
-            .filter(_request_section_condition(key, markers))
-            .order_by(REQUEST_SECTION_ORDER[key], "pk")
-            .values(
-                *espace_rows.HOME_REQUEST_FIELDS,
-                "pk",
-                section=Value(key),
-                sort_at=F(REQUEST_SECTION_ORDER[key]),
-            )[:HOME_LIST_SIZE]
+            _limited(
+                AssistanceRequest.objects.filter(scope)
+                .filter(_request_section_condition(key, markers))
+                .order_by(REQUEST_SECTION_ORDER[key], "pk"),
+                HOME_LIST_SIZE,
+                lambda rows, key=key: rows.values(
+                    *espace_rows.HOME_REQUEST_FIELDS,
+                    "pk",
+                    section=Value(key),
+                    sort_at=F(REQUEST_SECTION_ORDER[key]),
+                ),
+            )
             for key in keys
         ]
         return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
