@@ -1,6 +1,7 @@
 """Reads of the gallery: published initiatives, their filters, « Des projets comme le vôtre », a département's page."""
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
@@ -60,9 +61,9 @@ def filter_gallery(initiatives: QuerySet[Initiative], filters: GalleryFilters) -
     if filters.size:
         low, high = SIZE_BOUNDS[filters.size]
         if low is not None:
-            initiatives = initiatives.filter(population__gte=low)
+            initiatives = initiatives.filter(population__gte=low)  # type: ignore[misc]  # published_initiatives()
         if high is not None:
-            initiatives = initiatives.filter(population__lt=high)
+            initiatives = initiatives.filter(population__lt=high)  # type: ignore[misc]  # annotates population
     if filters.programme:
         initiatives = initiatives.filter(
             Q(project__organisation__commune__programmes__slug=filters.programme)
@@ -85,7 +86,7 @@ SIMILAR_LIMIT = 3
 SIMILAR_CANDIDATES = 60
 
 
-def similar_initiatives(project: Project, limit: int = SIMILAR_LIMIT) -> list[Initiative]:
+def similar_initiatives(project: Project, limit: int = SIMILAR_LIMIT) -> Sequence[Initiative]:
     """Published initiatives of other collectivités sharing the project's themes, the most comparable first.
 
     Comparable: more themes in common, then the same kind of collectivité, then the closest population (a commune
@@ -104,17 +105,16 @@ def similar_initiatives(project: Project, limit: int = SIMILAR_LIMIT) -> list[In
         )
     else:
         candidates = candidates.filter(project__organisation__kind=organisation.kind).annotate(shared=Value(0))
-    candidates = list(candidates[:SIMILAR_CANDIDATES])
+    ranked = list(candidates[:SIMILAR_CANDIDATES])
 
     def closeness(initiative: Initiative) -> float:
-        if not population or not initiative.population:
+        other = initiative.population  # type: ignore[attr-defined]  # annotated by published_initiatives()
+        if not population or not other:
             return math.inf
-        return abs(math.log(initiative.population / population))
+        return abs(math.log(other / population))
 
-    candidates.sort(
-        key=lambda item: (-item.shared, item.project.organisation.kind != organisation.kind, closeness(item))
-    )
-    return candidates[:limit]
+    ranked.sort(key=lambda item: (-item.shared, item.project.organisation.kind != organisation.kind, closeness(item)))
+    return ranked[:limit]
 
 
 def initiative_of(project: Project) -> Initiative | None:
@@ -124,7 +124,7 @@ def initiative_of(project: Project) -> Initiative | None:
 @dataclass
 class DepartementPage:
     departement: Departement
-    organisations: list[Organisation]
+    organisations: Sequence[Organisation]
     initiatives: list[Initiative]
     programmes: list[Programme]
     services: list[Service]
