@@ -10,7 +10,7 @@ PORT ?= 8000
 # The whole suite in parallel; e2e tests share the machine's Chromium.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test faults worker beat lint fmt bench bench-server bench-http demo migrate system-deps test-system-deps clean lock mutation mutation-permissions mutation-ethics mutation-gates mutation-reports
+.PHONY: run test coverage faults worker beat lint fmt bench bench-server bench-http demo migrate system-deps test-system-deps clean lock mutation mutation-permissions mutation-ethics mutation-gates mutation-reports
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ demo: $(STAMP) migrate
 ## The whole test suite, e2e included (PostgreSQL when DATABASE_URL points to it, SQLite otherwise).
 test: system-deps test-system-deps $(NODE_STAMP) $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS)
+
+## The suite under coverage (ARGS narrow it, e.g. ARGS="--ignore=tests/e2e"): a report in the terminal (files not
+## fully covered, lowest first) and in var/coverage/html/index.html. Not part of `make test`: tracing slows the run.
+coverage: system-deps test-system-deps $(NODE_STAMP) $(STAMP)
+	@mkdir -p var/coverage
+	$(BIN)/python -m pytest $(PYTEST_ARGS) --cov --cov-report=term --cov-report=html $(ARGS)
 
 ## The fault tests alone (they are part of `make test` too): Redis stopped and back, PostgreSQL dropping the web
 ## worker's connection, SMTP down then back, a worker killed during a task. Own redis-server/gunicorn processes only.

@@ -10,6 +10,8 @@ default: accounts.second_factor.SecondFactorMiddleware marks each request's user
 user, a session that gave only a password) holds no staff power: it is an ordinary user.
 """
 
+from typing import cast
+
 from django.db.models import Q, QuerySet
 
 from accounts.enums import Role, ScopeLevel
@@ -71,7 +73,7 @@ def staff_scope_of(user) -> StaffScope | None:
     if scope is _UNREAD:
         scope = StaffScope.objects.filter(user=user).prefetch_related("departements").first()
         setattr(user, _STAFF_SCOPE_CACHE, scope)
-    return scope
+    return cast("StaffScope | None", scope)
 
 
 def staff_organisation_filter(user, prefix: str = "") -> Q | None:

@@ -7,6 +7,7 @@ the views show as is; nothing is half-written when it raises. Emails leave on co
 
 import json
 import re
+from collections.abc import Callable
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
@@ -80,7 +81,7 @@ def _placement(territory: Territory) -> tuple[str, str | None, str | None]:
     if isinstance(territory, Commune):
         return TerritoryKind.COMMUNE, territory.departement_id, territory.region_id
     if isinstance(territory, Epci):
-        region = territory.region_id or (territory.departement.region_id if territory.departement_id else None)
+        region = territory.region_id or (territory.departement.region_id if territory.departement else None)
         return TerritoryKind.EPCI, territory.departement_id, region
     if isinstance(territory, Departement):
         return TerritoryKind.DEPARTEMENT, territory.code, territory.region_id
@@ -388,6 +389,11 @@ def delete_account(*, user: User) -> User:
     return user
 
 
+def _literally(text: str) -> Callable[[re.Match[str]], str]:
+    """A re.sub replacement that inserts `text` as it is (no backslash or group reference processed)."""
+    return lambda _match: text
+
+
 def scrub_admin_log(*, user: User, traces: set[str]) -> int:
     """Replace the person's former name and addresses (`traces`) by their anonymised name in the admin log.
 
@@ -412,8 +418,8 @@ def scrub_admin_log(*, user: User, traces: set[str]) -> int:
         object_repr, change_message = entry.object_repr, entry.change_message
         for trace, replacement_text in pairs:
             pattern = re.compile(re.escape(trace), re.IGNORECASE)
-            object_repr = pattern.sub(lambda _match, text=replacement_text: text, object_repr)
-            change_message = pattern.sub(lambda _match, text=replacement_text: text, change_message)
+            object_repr = pattern.sub(_literally(replacement_text), object_repr)
+            change_message = pattern.sub(_literally(replacement_text), change_message)
         if entry.content_type_id == user_type.pk and entry.object_id == str(user.pk):
             object_repr = replacement
         if (object_repr, change_message) != (entry.object_repr, entry.change_message):

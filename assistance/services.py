@@ -7,6 +7,8 @@ and emails leave on commit.
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
+from functools import partial
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -312,11 +314,12 @@ def _apply_status(locked: AssistanceRequest, *, user: User, to_status: str, note
         locked.waiting_since = None
         locked.waiting_for = ""
     locked.save()
-    detail = {
+    details: dict[str, str] = {
         RequestStatus.REDIRECTED: locked.redirected_to,
         RequestStatus.REFUSED: locked.refusal_reason,
         RequestStatus.CLOSED: locked.outcome,
-    }.get(to_status, "")
+    }
+    detail = details.get(to_status, "")
     _record(
         locked,
         kind=EventKind.STATUS,
@@ -454,7 +457,10 @@ def close_answered_project_waits(*, now: datetime | None = None) -> int:
     )
 
 
-def _remind_due(waits: QuerySet[WaitingOnCollectivite], *, now: datetime, remind: Callable[[object], None]) -> int:
+Wait = TypeVar("Wait", bound=WaitingOnCollectivite)
+
+
+def _remind_due(waits: QuerySet[Wait], *, now: datetime, remind: Callable[[Wait], None]) -> int:
     """The one reminder loop of requests and projects: each wait still under the maximum is locked, checked against
     the cadence (`reminder_due`), counted and passed to `remind` (history, email on commit)."""
     model = waits.model
@@ -462,7 +468,7 @@ def _remind_due(waits: QuerySet[WaitingOnCollectivite], *, now: datetime, remind
     reminded = 0
     for wait_id in candidates.values_list("pk", flat=True):
         with transaction.atomic():
-            locked = model.objects.select_for_update().get(pk=wait_id)
+            locked = model._default_manager.select_for_update().get(pk=wait_id)
             if not locked.reminder_due(now):
                 continue
             locked.reminders_sent += 1
@@ -475,11 +481,11 @@ def _remind_due(waits: QuerySet[WaitingOnCollectivite], *, now: datetime, remind
 
 def _remind_request(locked: AssistanceRequest) -> None:
     _record(locked, kind=EventKind.REMINDER, actor=None, note=f"relance n° {locked.reminders_sent}")
-    transaction.on_commit(lambda pk=locked.pk: emails.send_waiting(pk, reminder=True))
+    transaction.on_commit(partial(emails.send_waiting, locked.pk, reminder=True))
 
 
 def _remind_project(locked: ProjectWait) -> None:
-    transaction.on_commit(lambda pk=locked.pk: emails.send_project_waiting(pk, reminder=True))
+    transaction.on_commit(partial(emails.send_project_waiting, locked.pk, reminder=True))
 
 
 def send_due_reminders(*, now: datetime | None = None) -> int:
@@ -508,7 +514,7 @@ def escalate_overdue(*, now: datetime | None = None) -> int:
             locked.save(update_fields=["escalated_at"])
             days = (now - locked.created_at).days
             _record(locked, kind=EventKind.ESCALATED, actor=None, note=f"sans réponse depuis {days} jours")
-            transaction.on_commit(lambda pk=locked.pk: emails.send_escalated(pk))
+            transaction.on_commit(partial(emails.send_escalated, locked.pk))
             escalated += 1
     return escalated
 
@@ -592,7 +598,7 @@ def set_follow(
     """« Je suis ce projet / cette demande » on or off, idempotent. Returns whether the user now follows it."""
     if (project is None) == (request is None):
         raise AssistanceError("Suivez un projet ou une demande.")
-    target = {"project": project} if project is not None else {"request": request}
+    target: dict[str, Any] = {"project": project} if project is not None else {"request": request}
     if follow:
         Follow.objects.get_or_create(user=user, **target)
     else:
@@ -670,6 +676,6 @@ def notify_pending_validations() -> int:
                 project=project, stage_id=project.current_stage_id
             )
             if created:
-                transaction.on_commit(lambda pk=project.pk: emails.send_validation_awaited(pk))
+                transaction.on_commit(partial(emails.send_validation_awaited, project.pk))
                 notified += 1
     return notified

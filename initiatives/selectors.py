@@ -1,6 +1,7 @@
 """Reads of the gallery: published initiatives, their filters, « Des projets comme le vôtre », a département's page."""
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
@@ -60,9 +61,9 @@ def filter_gallery(initiatives: QuerySet[Initiative], filters: GalleryFilters) -
     if filters.size:
         low, high = SIZE_BOUNDS[filters.size]
         if low is not None:
-            initiatives = initiatives.filter(population__gte=low)
+            initiatives = initiatives.filter(population__gte=low)  # type: ignore[misc]  # published_initiatives()
         if high is not None:
-            initiatives = initiatives.filter(population__lt=high)
+            initiatives = initiatives.filter(population__lt=high)  # type: ignore[misc]  # annotates population
     if filters.programme:
         initiatives = initiatives.filter(
             Q(project__organisation__commune__programmes__slug=filters.programme)
@@ -101,7 +102,7 @@ def _population_by_subquery(prefix: str):
     )
 
 
-def similar_initiatives(project: Project, limit: int = SIMILAR_LIMIT) -> list[Initiative]:
+def similar_initiatives(project: Project, limit: int = SIMILAR_LIMIT) -> Sequence[Initiative]:
     """Published initiatives of other collectivités sharing the project's themes, the most comparable first.
 
     Comparable: more themes in common, then the same kind of collectivité, then the closest population (a commune
@@ -135,9 +136,10 @@ def similar_initiatives(project: Project, limit: int = SIMILAR_LIMIT) -> list[In
     population = organisation_population(organisation)  # may read the territory: only when there is a candidate
 
     def closeness(initiative: Initiative) -> float:
-        if not population or not initiative.population:
+        other = initiative.population  # type: ignore[attr-defined]  # annotated above
+        if not population or not other:
             return math.inf
-        return abs(math.log(initiative.population / population))
+        return abs(math.log(other / population))
 
     candidates.sort(
         key=lambda item: (-item.shared, item.project.organisation.kind != organisation.kind, closeness(item))
@@ -152,7 +154,7 @@ def initiative_of(project: Project) -> Initiative | None:
 @dataclass
 class DepartementPage:
     departement: Departement
-    organisations: list[Organisation]
+    organisations: Sequence[Organisation]
     initiatives: list[Initiative]
     programmes: list[Programme]
     services: list[Service]

@@ -142,7 +142,7 @@ class RequestLogMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
-        proposed = request.META.get("HTTP_X_REQUEST_ID", "")
+        proposed = request.headers.get("x-request-id", "")
         request_id = proposed if _REQUEST_ID.match(proposed) else uuid.uuid4().hex
         request.request_id = request_id
         request_token = request_id_var.set(request_id)

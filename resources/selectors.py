@@ -132,7 +132,8 @@ def related_resources(resource: Resource, *, limit: int = RELATED_COUNT) -> list
     if not theme_ids:
         return []
     links = Resource.themes.through.objects.filter(theme_id__in=theme_ids, resource_id=OuterRef("pk"))
-    shared = links.order_by().values("resource_id").annotate(count=Count("pk")).values("count")
+    # The stubs do not see an annotation of the auto-created through model: `count` is one.
+    shared = links.order_by().values("resource_id").annotate(count=Count("pk")).values("count")  # type: ignore[misc]
     return list(
         published_resources()
         .exclude(pk=resource.pk)

@@ -72,10 +72,10 @@ def load_resources(*, entries: Iterable[dict]) -> tuple[int, int]:
         shipped_hash = _digest(fields, entry.get("themes", []))
         resource = existing.get(entry["slug"])
         is_new = resource is None
-        if not is_new and _edited(resource, entry):
+        if resource is not None and _edited(resource, entry):
             continue  # an editor's version: kept as it is
         changed: bool | list[str] = True
-        if is_new:
+        if resource is None:
             resource = Resource(slug=entry["slug"], shipped_hash=shipped_hash, **fields)
         else:
             changed = [name for name, value in fields.items() if getattr(resource, name) != value]

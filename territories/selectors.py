@@ -191,7 +191,7 @@ def _search(parsed: ParsedQuery, wanted: tuple[str, ...], limit: int) -> list[Te
         rows = _rows(_code_parts(parsed, wanted), limit)
     else:
         name, departement = parsed.name, parsed.departement
-        departement_columns = {
+        departement_columns: dict[str, str | None] = {
             TerritoryKind.COMMUNE: "departement_id",
             TerritoryKind.EPCI: "departement_id",
             TerritoryKind.DEPARTEMENT: "code",
@@ -302,7 +302,7 @@ def autocomplete_answer(query: str, kinds: str | None, limit: int) -> bytes:
 def get_territory(value: str) -> Commune | Epci | Departement | Region | None:
     """The active territory designated by a picker value "kind:pk" (as posted by forms), or None."""
     kind, _, pk = str(value or "").partition(":")
-    models = {
+    models: dict[str, type[Commune | Epci | Departement | Region]] = {
         TerritoryKind.COMMUNE: Commune,
         TerritoryKind.EPCI: Epci,
         TerritoryKind.DEPARTEMENT: Departement,

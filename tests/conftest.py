@@ -36,6 +36,13 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(pytest.mark.django_db)
 
 
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """pytest-randomly shuffles the tests: the seed is printed last, even with -q, so a failure can be replayed."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int) and config.pluginmanager.hasplugin("randomly"):
+        terminalreporter.write_line(f"Random order: replay it with --randomly-seed={seed}")
+
+
 def skip_or_fail(reason: str) -> None:
     """A missing service or program may skip on a developer's machine, never in CI."""
     if IN_CI:
