@@ -627,7 +627,7 @@ def record_espace_visit(*, user: User) -> datetime | None:
         cursor.execute(sql, [user.pk, connection.ops.adapt_datetimefield_value(timezone.now())])
         (found,) = cursor.fetchone()
     if found is not None and not (isinstance(found, datetime) and timezone.is_aware(found)):
-        found = connection.ops.convert_datetimefield_value(found, None, connection)  # SQLite: naive UTC
+        found = connection.ops.convert_datetimefield_value(found, None, connection)  # type: ignore[attr-defined]  # SQLite's operations: naive UTC
     return found
 
 

@@ -57,7 +57,7 @@ memory = ProcessMemo(max_entries=MAX_ENTRIES, seconds=TTL_SECONDS)
 
 
 def _may_use_cache(request: HttpRequest) -> bool:
-    if request.method != "GET" or "HTTP_HX_REQUEST" in request.META:
+    if request.method != "GET" or "hx-request" in request.headers:
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:

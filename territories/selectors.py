@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import groupby
+from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
@@ -261,7 +262,7 @@ REFERENTIAL_VERSION_KEY = "territories:referential:version"
 VERSION_CHECK_SECONDS = 2.0
 ANSWER_SECONDS = 300
 _answers = ProcessMemo(max_entries=2048, seconds=ANSWER_SECONDS)
-_version: dict[str, object] = {"value": None, "checked": 0.0}
+_version: dict[str, Any] = {"value": None, "checked": 0.0}
 
 
 def referential_version() -> str:
