@@ -14,7 +14,7 @@ from accounts.admin import ScopedChoicesMixin
 from accounts.permissions import staff_organisation_filter
 from catalogue import services
 from catalogue.models import AdopterMessage, Adoption, Publisher, Service, Theme
-from catalogue.resources import ServiceResource
+from catalogue.service_io import ServiceResource
 
 
 @admin.register(Service)

@@ -13,7 +13,7 @@ from catalogue import emails
 from catalogue.enums import AdoptionStatus
 from catalogue.indexing import refresh_adopter_counts, refresh_search_index
 from catalogue.models import KIND_FIELDS, SIZE_FIELDS, AdopterMessage, Adoption, Publisher, Service, Theme
-from catalogue.resources import ServiceResource
+from catalogue.service_io import ServiceResource
 
 # Contact form limits: enough to organise a mutualisation, too few to spam the other collectivités. They hold per
 # person and per organisation: several accounts of one collectivité share its quota.
@@ -248,7 +248,7 @@ def import_services(*, content: str, file_format: str) -> ImportReport:
 
 
 def import_dataset(*, dataset, line_offset: int = 1) -> ImportReport:
-    """Import a tablib Dataset through catalogue.resources.ServiceResource, atomically (see import_services)."""
+    """Import a tablib Dataset through catalogue.service_io.ServiceResource, atomically (see import_services)."""
     resource = ServiceResource()
     with transaction.atomic():
         result = resource.import_data(

@@ -12,7 +12,7 @@ import tablib
 from django.utils.text import slugify
 
 from catalogue.licences import first_licence
-from catalogue.resources import ServiceResource
+from catalogue.service_io import ServiceResource
 
 # SILL status → maturity: R = recommandé, O = en observation, FR = « fin de recommandation ».
 MATURITY = {"R": "generalise", "O": "experimentation", "FR": "deploiement"}

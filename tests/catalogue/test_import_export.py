@@ -7,7 +7,7 @@ from import_export.formats.base_formats import CSV
 
 from catalogue import services
 from catalogue.models import Service
-from catalogue.resources import ServiceResource
+from catalogue.service_io import ServiceResource
 from tests.catalogue.factories import ServiceFactory
 
 HEADER = "name,slug,pitch,publisher,publisher_kind,licence,maturity,hosting,themes,kinds,sizes,uses_ai,ai_description"
