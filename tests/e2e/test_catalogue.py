@@ -33,7 +33,14 @@ def test_member_searches_filters_opens_a_service_and_declares_interest(page, liv
     page.keyboard.press("Space")
     expect(page).to_have_url(re.compile(r"ia=oui"))
     assert page.evaluate("document.activeElement.name") == "ia"  # focus stays on the facet after the update
-    expect(page.locator("#catalogue-count")).to_contain_text("1 service trouvé")
+    # The shipped catalogue holds several AI services about data: the count says how many cards the list shows.
+    cards = page.locator(".tia-service-list > li")
+    expect(cards.first).to_be_visible()
+    shown = cards.count()
+    assert shown >= 2
+    expect(page.locator("#catalogue-count")).to_contain_text(f"{shown} services trouvés pour « donnees »")
+    for card in cards.all():
+        expect(card).to_contain_text("Utilise l’IA")
 
     page.get_by_role("link", name="Albert API").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Albert API")
