@@ -11,27 +11,13 @@ from datetime import date, datetime
 from functools import cache
 
 from django.urls import get_script_prefix, reverse
-from django.utils import timezone
 
 from accounts.enums import OrganisationStatus
 from assistance.enums import RequestKind, RequestStatus
 from assistance.models import AssistanceRequest
+from common.dates import french_date
 from territories.models import TerritoryKind
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 KIND_LABELS = dict(RequestKind.choices)
 STATUS_LABELS = dict(RequestStatus.choices)
 ORGANISATION_STATUS_LABELS = dict(OrganisationStatus.choices)
@@ -46,14 +32,6 @@ STATUS_BADGES = {
     RequestStatus.CLOSED: "",
 }
 _MARKER = "00000000-0000-0000-0000-000000000000"
-
-
-def french_date(value: datetime | None) -> str:
-    """« 3 mars 2025 » in the site's time zone (what `|date:"j F Y"` writes), "" for no date."""
-    if value is None:
-        return ""
-    local = timezone.localtime(value)
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
 
 
 @cache

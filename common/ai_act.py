@@ -9,13 +9,10 @@ from functools import cache
 from pathlib import Path
 
 from common import datafiles
+from common.dates import MONTHS
 from common.typography import french_typography
 
 DATA_FILE = Path(__file__).parent / "content" / "ai_act.yaml"
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 
 @cache

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 from accounts.permissions import organisations_visible_to
 from catalogue.models import Service
 from catalogue.search import search_condition
-from journeys.dates import french_datetime
+from common.dates import french_datetime
 from journeys.enums import TemplateStatus
 from journeys.models import (
     Diagnostic,

@@ -12,11 +12,11 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import has_staff_powers, organisations_of
+from common.dates import french_datetime
 from common.forms import fits_database_id
 from journeys import selectors, services
 from journeys.charts import radar_chart
 from journeys.content.loader import ethics_content
-from journeys.dates import french_datetime
 from journeys.enums import StepKind
 from journeys.extensions import project_sections
 from journeys.filters import ProjectFilter

@@ -1,7 +1,7 @@
 """The project page's history and comments: the names and dates it shows, read without model instances."""
 
+from common.dates import french_datetime
 from journeys import selectors
-from journeys.dates import french_datetime
 from journeys.models import Comment, ProjectEvent
 from tests.accounts.factories import UserFactory
 from tests.journeys.factories import ProjectFactory, sample_template

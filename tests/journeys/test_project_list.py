@@ -77,7 +77,7 @@ def test_the_second_page_and_a_full_first_page_keep_the_real_count(client_as, wo
 
 
 def test_each_row_links_to_its_project_with_its_themes_and_last_activity(client_as, world):
-    from journeys.dates import french_datetime
+    from common.dates import french_datetime
 
     sample_template()
     projects = [ProjectFactory(organisation=world["org"]) for _ in range(3)]

@@ -6,7 +6,7 @@ import pytest
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 
-from journeys.dates import french_datetime
+from common.dates import french_datetime
 
 
 @pytest.mark.parametrize("month", range(1, 13))
