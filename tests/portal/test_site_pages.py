@@ -1,7 +1,9 @@
 import re
 
 import pytest
+from django.core.cache import cache
 
+from portal import pagecache
 from portal.accessibility import AUDIT
 
 SITE_PAGES = [
@@ -31,7 +33,10 @@ def test_pages_load_assets_from_the_portal_only(client, url, heading):
         assert not re.match(r"^(https?:)?//", tag_url), f"{url} charge {tag_url} depuis un autre site"
 
 
-def test_anonymous_home_page_runs_no_query(client, django_assert_num_queries):
+def test_anonymous_home_page_runs_no_query_once_warm(client, django_assert_num_queries):
+    cache.clear()
+    pagecache.memory.clear()
+    assert client.get("/").status_code == 200  # the first visit of a worker reads the figures
     with django_assert_num_queries(0):
         assert client.get("/").status_code == 200
 
