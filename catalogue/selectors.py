@@ -18,6 +18,7 @@ from catalogue.filters import AI_CHOICES, FACETS, HOSTING_CHOICES, ServiceFilter
 from catalogue.licences import SPDX_LICENCES
 from catalogue.models import Adoption, Service, Theme
 from catalogue.search import search_condition, uses_postgres, with_rank
+from common.fragments import version_token
 from territories.models import Programme
 
 PAGE_SIZE = 20
@@ -207,6 +208,17 @@ def _cards(rows: list[dict]) -> list[ServiceCard]:
         )
         for row in rows
     ]
+
+
+# The token of the catalogue's cached pages (search results, service pages) for the writes that catalogue_version()
+# does not see: themes, publishers, organisation and programme names, services deleted, a service's themes
+# (moved by catalogue.signals).
+CATALOGUE_PAGES = "catalogue:pages"
+
+
+def pages_version() -> str:
+    """The version of every cached catalogue page: catalogue_version() and the CATALOGUE_PAGES token."""
+    return f"{catalogue_version()}|{version_token(CATALOGUE_PAGES)}"
 
 
 def catalogue_version() -> str:

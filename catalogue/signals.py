@@ -3,11 +3,8 @@
 from django.db import transaction
 
 from catalogue import services
+from catalogue.selectors import CATALOGUE_PAGES
 from common.fragments import bump_version
-
-# The token of the catalogue's cached pages (search results, service pages) for the writes that catalogue_version()
-# does not see: themes, publishers, organisation and programme names, services deleted, a service's themes.
-CATALOGUE_PAGES = "catalogue:pages"
 
 
 def catalogue_pages_changed(sender, **kwargs) -> None:

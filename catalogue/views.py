@@ -19,8 +19,7 @@ from catalogue.filters import FACETS, ServiceFilter
 from catalogue.forms import ContactAdoptersForm, DeclareAdoptionForm, WithdrawAdoptionForm
 from catalogue.models import Service
 from catalogue.rendering import render_markdown
-from catalogue.signals import CATALOGUE_PAGES
-from common.fragments import cached, query_key, version_token
+from common.fragments import cached, query_key
 from common.pagination import pagination_html
 
 # The results region (facets, counts, one page of services) depends only on the query string and the data:
@@ -172,7 +171,7 @@ def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
 @login_not_required
 @require_safe
 def service_list(request: HttpRequest) -> HttpResponse:
-    version = f"{selectors.catalogue_version()}|{version_token(CATALOGUE_PAGES)}"
+    version = selectors.pages_version()
     key = _region_cache_key(request, version)
     region, title = cached(key, lambda: _render_region(request, version), CACHE_SECONDS)
     if request.htmx:
@@ -188,7 +187,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
 
 
 def _service_page_key(slug: str) -> str:
-    raw = f"{slug}|{selectors.catalogue_version()}|{version_token(CATALOGUE_PAGES)}"
+    raw = f"{slug}|{selectors.pages_version()}"
     return "catalogue:service:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

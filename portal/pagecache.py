@@ -22,9 +22,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest, HttpResponse
 
-from catalogue.selectors import catalogue_version
-from catalogue.signals import CATALOGUE_PAGES
-from common.fragments import version_token
+from catalogue.selectors import pages_version
 from common.memo import ProcessMemo
 from initiatives.figures import figures_version
 
@@ -34,16 +32,10 @@ MAX_ENTRIES = 256
 TTL_SECONDS = 300
 
 
-def catalogue_pages_version() -> str:
-    """The catalogue's own region-cache version: services and declarations, plus the token moved by theme,
-    publisher, organisation and programme writes and deletions (catalogue.signals)."""
-    return f"{catalogue_version()}|{version_token(CATALOGUE_PAGES)}"
-
-
 # View name → the version of the data the page shows (cheap: one indexed query or one cache read).
 PAGES: dict[str, Callable[[], str]] = {
     "portal:home": figures_version,
-    "catalogue:service_list": catalogue_pages_version,
+    "catalogue:service_list": pages_version,
 }
 
 
