@@ -224,6 +224,22 @@ def request_export_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
     )
 
 
+def _page_rows(name: str, page: QuerySet, build: Callable[[Markers, int], QuerySet], **values) -> list[dict]:
+    """The rows of a list page's ids (read first from the ordered slice `page`) through `build(markers, size)`,
+    precompiled per page size with markers `<name>.0`…, put back in the page's order."""
+    ids = list(page.values_list("pk", flat=True))
+    if not ids:
+        return []
+    rows = precompiled(
+        (f"assistance.{name}_rows", len(ids)),
+        lambda markers: build(markers, len(ids)),
+        **values,
+        **{f"{name}.{index}": pk for index, pk in enumerate(ids)},
+    )
+    position = {pk: index for index, pk in enumerate(ids)}
+    return sorted(rows, key=lambda row: position[row["pk"]])
+
+
 def _organisation_rows_query(markers: Markers, size: int) -> QuerySet:
     organisations = Organisation.objects.filter(
         pk__in=[markers.integer(f"organisation.{index}") for index in range(size)]
@@ -235,16 +251,7 @@ def organisation_list_values(page: QuerySet[Organisation]) -> list[dict]:
     """The collectivités list's rows as values, with their counts (espace_rows.organisation_rows). `page` is the
     ordered slice of the page: its ids are read first, then their rows and counts (for these ids only) in a query
     precompiled per page size, put back in the page's order."""
-    ids = list(page.values_list("pk", flat=True))
-    if not ids:
-        return []
-    rows = precompiled(
-        ("assistance.organisation_rows", len(ids)),
-        lambda markers: _organisation_rows_query(markers, len(ids)),
-        **{f"organisation.{index}": pk for index, pk in enumerate(ids)},
-    )
-    position = {pk: index for index, pk in enumerate(ids)}
-    return sorted(rows, key=lambda row: position[row["pk"]])
+    return _page_rows("organisation", page, _organisation_rows_query)
 
 
 @cache
@@ -270,17 +277,7 @@ def project_list_values(page: QuerySet[Project], user) -> list[dict]:
 
     `page` is the ordered slice of the page: its ids are read first, then their rows in a query precompiled per
     page size (four correlated subqueries: compiling them was the costliest part of the page)."""
-    ids = list(page.values_list("pk", flat=True))
-    if not ids:
-        return []
-    rows = precompiled(
-        ("assistance.project_rows", len(ids)),
-        lambda markers: _project_rows_query(markers, len(ids)),
-        user=user.pk,
-        **{f"project.{index}": pk for index, pk in enumerate(ids)},
-    )
-    position = {pk: index for index, pk in enumerate(ids)}
-    return sorted(rows, key=lambda row: position[row["pk"]])
+    return _page_rows("project", page, _project_rows_query, user=user.pk)
 
 
 def theme_names(project_ids: list[int]) -> dict[int, list[str]]:
