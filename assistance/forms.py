@@ -11,6 +11,7 @@ from assistance.enums import LocalActor, LocalSupport, Recommendation, RequestKi
 from assistance.models import Expert
 from catalogue.models import Theme
 from common.error_summary import OPTIONAL_RULE_HTML, help_text_has_link, optional_rule_applies
+from common.forms import ListedChoiceIterator
 from territories.models import Programme
 
 MARKDOWN_HELP = (
@@ -130,17 +131,6 @@ class LightForm(DsfrBaseForm):
         return mark_safe("\n".join(parts))  # noqa: S308 (each part is escaped or rendered by Django)
 
     __str__ = render
-
-
-class ListedChoiceIterator(forms.models.ModelChoiceIterator):
-    """Reads the choices in one ordinary query: Django's default calls `iterator()`, which on PostgreSQL opens a
-    server-side cursor (DECLARE, FETCH, CLOSE: three round trips for a list of a few dozen rows)."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for item in self.queryset:
-            yield self.choice(item)
 
 
 class ListedModelChoiceField(forms.ModelChoiceField):

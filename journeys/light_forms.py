@@ -12,14 +12,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from dsfr.templatetags.dsfr_tags import dsfr_mark_optionnal_fields
 
+from common.forms import ListedChoiceIterator
+
 
 def _choices(field: forms.Field) -> list[tuple[str, str]]:
-    """(value, label) of every option. A model choice field reads its queryset in one plain query (its own
-    iterator opens a server-side cursor on PostgreSQL: three round trips for a dozen rows)."""
-    if isinstance(field, forms.ModelChoiceField):
-        empty = [("", field.empty_label)] if field.empty_label is not None else []
-        return empty + [(str(field.prepare_value(obj)), field.label_from_instance(obj)) for obj in field.queryset]
-    return [(str(value), label) for value, label in field.choices]
+    """(value, label) of every option; a model choice field's read in one plain query (ListedChoiceIterator)."""
+    choices = ListedChoiceIterator(field) if isinstance(field, forms.ModelChoiceField) else field.choices
+    return [(str(value), label) for value, label in choices]
 
 
 def _is_simple(bound_field: BoundField) -> bool:
