@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.permissions import has_staff_powers, organisations_of
 from common.dates import french_datetime
 from common.forms import fits_database_id
+from common.light_forms import select_group
 from journeys import selectors, services
 from journeys.charts import radar_chart
 from journeys.content.loader import ethics_content
@@ -30,7 +31,6 @@ from journeys.forms import (
     StageAdvanceForm,
     StepAnswerForm,
 )
-from journeys.light_forms import select_group
 from journeys.markup import render_markdown
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project

@@ -16,8 +16,8 @@ import pytest
 from assistance.enums import RequestStatus
 from assistance.forms import MessageForm, MobilisationForm, RejectForm, StatusForm, WaitingForm
 from assistance.models import Expert
+from common.light_forms import select_group
 from journeys.filters import ProjectFilter
-from journeys.light_forms import select_group
 from journeys.models import Project
 from tests.assistance.factories import ExpertFactory
 from tests.journeys.factories import ThemeFactory
