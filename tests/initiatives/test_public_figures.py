@@ -1,6 +1,7 @@
 """The home page's figures: aggregates from the database, a constant number of queries, cached and invalidated."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -69,3 +70,16 @@ def test_figures_follow_the_data(client):
     AssistanceRequestFactory(project=project, closed=True)
     assert figures.public_figures().requests_handled == 1
     assert "<strong>1</strong> projet" in client.get(reverse("portal:home")).content.decode()
+
+
+def test_a_change_moves_the_version_and_drops_the_old_copy(db):
+    """The figures weigh about 130 KB: the copy under the old version is deleted, not left to expire."""
+    figures.public_figures()
+    version = figures.figures_version()
+    old_copy = f"{figures.CACHE_KEY}:{version}"
+    assert cache.get(old_copy) is not None
+
+    ProjectFactory()
+
+    assert figures.figures_version() != version
+    assert cache.get(old_copy) is None
