@@ -1,8 +1,6 @@
 """The gallery's pagination is the portal's one (common.pagination), with the gallery's own range of page links
 (Django's elided range): filters stay in the links, and a single page shows no pagination."""
 
-import re
-
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.urls import reverse
@@ -10,14 +8,9 @@ from django.urls import reverse
 from common.pagination import pagination_html
 from initiatives.views import PAGE_SIZE
 from tests.initiatives.factories import InitiativeFactory
+from tests.page_html import pagination_of
 
 URL = reverse("initiatives:gallery")
-
-
-def _navigation(html: str) -> str:
-    found = re.search(r'<nav role="navigation" class="fr-pagination.*?</nav>', html, re.S)
-    assert found, "no pagination"
-    return found.group(0)
 
 
 def test_the_pagination_is_the_portal_s(client, db):
@@ -30,7 +23,7 @@ def test_the_pagination_is_the_portal_s(client, db):
     expected = pagination_html(
         page, QueryDict("objectif=services&page=2"), pages=page.paginator.get_elided_page_range(2)
     )
-    assert _navigation(html) == expected
+    assert pagination_of(html) == expected
     assert 'href="?objectif=services&amp;page=1"' in expected
     assert 'aria-disabled="true" role="link">Page suivante</a>' in expected
 

@@ -1,22 +1,15 @@
 """The library's pagination is the portal's one (common.pagination): links without an address are aria-disabled,
 the query string is kept, and a single page shows no pagination."""
 
-import re
-
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.urls import reverse
 
 from common.pagination import pagination_html
+from tests.page_html import pagination_of
 from tests.resources.factories import ResourceFactory
 
 URL = reverse("resources:index")
-
-
-def _navigation(html: str) -> str:
-    found = re.search(r'<nav role="navigation" class="fr-pagination.*?</nav>', html, re.S)
-    assert found, "no pagination"
-    return found.group(0)
 
 
 def test_the_pagination_is_the_portal_s(client):
@@ -26,7 +19,7 @@ def test_the_pagination_is_the_portal_s(client):
     html = client.get(URL, {"q": "ressource", "page": "2"}).text
 
     expected = pagination_html(Paginator(range(30), 12).get_page(2), QueryDict("q=ressource&page=2"))
-    assert _navigation(html) == expected
+    assert pagination_of(html) == expected
     assert 'href="?q=ressource&amp;page=3"' in expected
 
 
@@ -34,7 +27,7 @@ def test_the_first_page_s_backward_links_are_disabled(client):
     for index in range(13):
         ResourceFactory(title=f"Ressource {index:02d}")
 
-    navigation = _navigation(client.get(URL).text)
+    navigation = pagination_of(client.get(URL).text)
 
     assert 'aria-disabled="true" role="link">Première page</a>' in navigation
     assert 'aria-disabled="true" role="link">Page précédente</a>' in navigation
