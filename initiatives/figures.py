@@ -6,7 +6,6 @@ initiatives sits above assistance for this one count (the ingénierie requests h
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,15 +14,15 @@ from accounts.enums import OrganisationStatus
 from assistance.enums import RequestStatus
 from assistance.models import AssistanceRequest
 from catalogue.models import Service
-from common.fragments import bump_version, cached, version_token
+from common.fragments import bump_version, cached_at_version, version_token
 from initiatives.francemap import TILES, Tile, legend, render_svg
 from initiatives.models import Initiative
 from journeys.models import Project
 from territories.models import Departement
 
 CACHE_KEY = "initiatives:public-figures:v3"
-# The version token of the figures (a few bytes, where the figures weigh about 130 KB): the figures are cached under
-# it, and so are the pages built from them (portal.pagecache).
+# The version token of the figures (a few bytes, where the figures weigh about 130 KB): the figures are kept with
+# the token they were computed at, and the pages built from them under it (portal.pagecache).
 VERSION = "initiatives-public-figures"
 # A safety net: a change made without signals (a queryset update) shows within this delay.
 CACHE_SECONDS = 10 * 60
@@ -139,20 +138,11 @@ def figures_version() -> str:
     return version_token(VERSION)
 
 
-def _figures_key() -> str:
-    return f"{CACHE_KEY}:{figures_version()}"
-
-
 def public_figures() -> PublicFigures:
-    """The figures, from the cache when they are there (no query at all)."""
-    return cached(_figures_key(), compute, CACHE_SECONDS)
+    """The figures, from the cache when they are there (no query at all, one cache round trip)."""
+    return cached_at_version(CACHE_KEY, VERSION, compute, CACHE_SECONDS)
 
 
 def invalidate(**kwargs) -> None:
-    """Drop the cached figures (a signal receiver: a row they count changed), at once and again on commit.
-
-    The copy under the old version is deleted, not left to expire: it weighs about 130 KB, and a run of writes
-    with visits in between would otherwise leave one copy per version for ten minutes.
-    """
-    cache.delete(_figures_key())
+    """Drop the cached figures (a signal receiver: a row they count changed), at once and again on commit."""
     bump_version(VERSION)
