@@ -68,3 +68,9 @@ def cached(key: str, build: Callable[[], T], seconds: int) -> T:
         value = build()
         cache.set(key, value, seconds)
     return value
+
+
+def version_tokens(*names: str) -> list[str]:
+    """The current tokens of `names`, in order, read in one round trip (version_token for those missing)."""
+    found = cache.get_many([_token_key(name) for name in names])
+    return [found.get(_token_key(name)) or version_token(name) for name in names]
