@@ -185,6 +185,7 @@ def _personalised(body: str, request: HttpRequest, sections: dict[str, list[Safe
     """The fragment with this request's CSRF token in its forms and this user's sections of other apps."""
     body = body.replace(_CSRF_INPUT, format_html(_CSRF_INPUT_FORMAT, get_token(request)))
     for place, mark in _SECTION_MARKS.items():
+        # The first one only: the marks stand before the comments (were a comment to carry one, it stays text).
         body = body.replace(mark, "".join(sections.get(place, [])), 1)
     return mark_safe(body)  # noqa: S308 (rendered by the template engine, then escaped parts put in)
 
@@ -206,13 +207,13 @@ def project_page(
         "can_comment": can_comment_project(request.user, project),
         "can_validate": can_validate_stage(request.user, project),
     }
-    can_shortlist = (
-        selected_stage.key == services.SHORTLIST_STAGE_KEY
-        and roles["can_edit"]
-        and selected_stage.order <= current.order
+    reached = selected_stage.order <= current.order
+    can_shortlist = selected_stage.key == services.SHORTLIST_STAGE_KEY and roles["can_edit"] and reached
+    keep = (
+        project.template.is_frozen
+        and not (posted or errors or conflict or can_shortlist)
+        and "service_q" not in request.GET  # a refused search answers 400, whoever asks
     )
-    keep = project.template.is_frozen and not (posted or errors or conflict or can_shortlist)
-    keep = keep and "service_q" not in request.GET
     key = _body_key(project, selected_stage.key, roles) if keep else ""
     body = cache.get(key) if keep else None
     status = 200

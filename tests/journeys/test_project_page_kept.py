@@ -129,3 +129,16 @@ def test_every_form_carries_the_csrf_token_of_its_own_session(world):
     token = CSRF_VALUE.findall(second_html)[-1]
     assert second.post(url, {"body": "Merci.", "csrfmiddlewaretoken": token}).status_code == 302
     assert "Merci." in _page(first, project)
+
+
+def test_the_sections_of_other_apps_are_each_viewers_own(client_as, world):
+    """Member and référent share the kept body (same role on the page) but not the gallery section."""
+    sample_template()
+    project = ProjectFactory(organisation=world["org"])
+    member_page = _page(client_as(world["member"]), project)
+    referent_page = _page(client_as(world["referent"]), project)
+    member_again = _page(client_as(world["member"]), project)
+    assert "Publier dans la galerie" in referent_page
+    assert "Publier dans la galerie" not in member_page + member_again
+    assert "Un référent de votre collectivité peut le publier" in member_again
+    assert "<!--journeys:sections" not in member_page + referent_page
