@@ -274,7 +274,7 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_STORAGE_ROOT, "base_url": None},
     },
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "portal.staticstorage.StaticFilesStorage"
         if IS_PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
