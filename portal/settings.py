@@ -208,9 +208,10 @@ CELERY_BEAT_SCHEDULE: dict = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's and allauth's, the logged-in user read by a precompiled query (accounts/backends.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.ModelBackend",
+    "accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
