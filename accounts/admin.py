@@ -34,6 +34,7 @@ from accounts.enums import JoinRequestStatus, OrganisationStatus
 from accounts.models import JoinRequest, Membership, Organisation, StaffScope, User
 from accounts.second_factor import second_factor_redirect
 from common.admin import LeanChangeListAdmin, ScopedChoicesMixin, ScopedRowsMixin
+from territories.selectors import departement_choices, region_choices
 
 admin.site.site_header = "Territoires IA — administration ANCT"
 admin.site.site_title = "Administration ANCT"
@@ -155,10 +156,8 @@ class RegionFilter(admin.SimpleListFilter):
     path = "region"
 
     def lookups(self, request, model_admin):
-        from territories.models import Region
-
-        # Tuples, not model instances: this list renders on every page of the list.
-        return list(Region.objects.order_by("name").values_list("code", "name"))
+        # Tuples kept per worker (the referential's version moves them): this list renders on every page.
+        return region_choices()
 
     def queryset(self, request, queryset):
         return queryset.filter(**{f"{self.path}_id": self.value()}) if self.value() else queryset
@@ -170,10 +169,7 @@ class DepartementFilter(RegionFilter):
     path = "departement"
 
     def lookups(self, request, model_admin):
-        from territories.models import Departement
-
-        departements = Departement.objects.order_by("code").values_list("code", "name")
-        return [(code, f"{code} — {name}") for code, name in departements]
+        return [(code, f"{code} — {name}") for code, name in departement_choices()]
 
 
 class MembershipInline(ScopedChoicesMixin, admin.TabularInline):

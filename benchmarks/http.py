@@ -147,6 +147,8 @@ def _pages(cookies: dict[str, str]) -> list[Page]:
     pages += [
         Page("autocomplétion des territoires", "/territoires/recherche/?q=saint", 2),
         Page("ressources", "/ressources/", None),
+        # The floor every logged-in page pays: session, user, middleware, layout, around a static text.
+        Page("page connectée minimale", "/mentions-legales/", None, cookie=member),
         Page("page projet complet (50 commentaires)", project.get_absolute_url(), 10, cookie=member),
         Page("« Mes projets »", "/projets/", 5, cookie=member),
         Page("résultats du diagnostic", f"{project.get_absolute_url()}diagnostic/resultats/", 8, cookie=member),

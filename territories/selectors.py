@@ -289,6 +289,27 @@ def forget_answers() -> None:
     _version.update(value=None, checked=0.0)
 
 
+def region_choices() -> list[tuple[str, str]]:
+    """(code, name) of every région by name, from this worker's memory under the referential's version (the
+    filters of the staff lists show them on every page)."""
+    key = (referential_version(), "region_choices")
+    choices = _answers.get(key)
+    if choices is None:
+        choices = list(Region.objects.order_by("name").values_list("code", "name"))
+        _answers.put(key, choices)
+    return choices
+
+
+def departement_choices() -> list[tuple[str, str]]:
+    """(code, name) of every département by code, kept as region_choices() is."""
+    key = (referential_version(), "departement_choices")
+    choices = _answers.get(key)
+    if choices is None:
+        choices = list(Departement.objects.order_by("code").values_list("code", "name"))
+        _answers.put(key, choices)
+    return choices
+
+
 def autocomplete_answer(query: str, kinds: str | None, limit: int) -> bytes:
     """The pickers' JSON answer (`{"results": [...]}`), from this worker's memory when it has it."""
     key = (referential_version(), query, kinds, limit)

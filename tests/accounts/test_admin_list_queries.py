@@ -11,10 +11,10 @@ from tests.accounts.factories import OrganisationFactory
 from tests.journeys.factories import ProjectFactory, ThemeFactory
 
 LISTS = {
-    # session, user, second factor and scope, régions, départements, count, rows
-    "/admin/accounts/organisation/": 7,
+    # session, user, second factor and scope, count, rows (the régions and départements are kept per worker)
+    "/admin/accounts/organisation/": 5,
     # + programmes, used themes
-    "/admin/journeys/project/": 9,
+    "/admin/journeys/project/": 7,
 }
 
 

@@ -1,6 +1,8 @@
 """The base layout's header and footer, rendered once per process and variant (portal/templatetags/portal_layout.py):
 each visitor kind and navigation entry gets exactly what the templates say, and a variant is rendered only once."""
 
+import re
+
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -71,3 +73,30 @@ def test_a_variant_is_rendered_once(client, monkeypatch):
     monkeypatch.setattr(portal_layout, "render_to_string", lambda *args, **kwargs: pytest.fail("rendered again"))
 
     assert client.get(reverse("portal:privacy")).status_code == 200
+
+
+def _nonces(html: str) -> set[str]:
+    return set(re.findall(r'nonce="([^"]+)"', html))
+
+
+def test_scripts_carry_each_request_s_nonce(client):
+    first = client.get(reverse("portal:legal_notice"))
+    second = client.get(reverse("portal:legal_notice"))
+
+    for response in (first, second):
+        html = response.content.decode()
+        # The DSFR's two scripts and the portal's carry the nonce the CSP header allows.
+        assert html.count(" nonce=") == 3
+        [nonce] = _nonces(html)
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+    assert _nonces(first.content.decode()) != _nonces(second.content.decode())
+
+
+def test_styles_and_scripts_equal_their_templates(client):
+    html = client.get(reverse("portal:legal_notice")).content.decode()
+    [nonce] = _nonces(html)
+
+    assert render_to_string("layout/_head_assets.html") in html
+    assert render_to_string("layout/_scripts.html", {"nonce": nonce}) in html
+    assert "/static/css/portal.css" in html
+    assert "/static/js/portal.js" in html
