@@ -12,6 +12,7 @@ process's own memory:
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.sessions.backends import cached_db
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
@@ -67,3 +68,12 @@ class SessionStore(cached_db.SessionStore):
     def __init__(self, session_key: str | None = None) -> None:
         super().__init__(session_key)
         self._cache = _SessionCache(caches[settings.SESSION_CACHE_ALIAS])
+
+    def load(self) -> dict:
+        data = super().load()
+        # A session opened under an authentication backend since renamed stays logged in (Django would log it out:
+        # it only trusts the paths in AUTHENTICATION_BACKENDS).
+        renamed = settings.AUTH_BACKEND_RENAMES.get(data.get(BACKEND_SESSION_KEY))
+        if renamed:
+            data[BACKEND_SESSION_KEY] = renamed
+        return data
