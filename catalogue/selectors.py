@@ -13,11 +13,11 @@ from django.urls import reverse
 from accounts.models import Organisation
 from accounts.permissions import organisations_of
 from catalogue.enums import AdoptionStatus, CollectiviteKind, CollectiviteSize, Maturity
-from catalogue.facets import Facet, FacetValue
 from catalogue.filters import AI_CHOICES, FACETS, HOSTING_CHOICES, ServiceFilter, facet_condition
 from catalogue.licences import SPDX_LICENCES
 from catalogue.models import Adoption, Service, Theme
 from catalogue.search import search_condition, uses_postgres, with_rank
+from common.facets import Facet, FacetValue, all_of
 from common.fragments import version_token
 from territories.models import Programme
 
@@ -65,13 +65,6 @@ class CataloguePage:
     terms: str
     sort: str
     counts: FacetCounts  # reusable (cache) for another page or sort of the same search and facets
-
-
-def _and(conditions: Iterable[Q]) -> Q:
-    result = Q()
-    for condition in conditions:
-        result &= condition
-    return result
 
 
 @dataclass(frozen=True)
@@ -123,7 +116,7 @@ def catalogue_page(
     if (text := search_condition(terms)) is not None:
         searched = searched.filter(text)
 
-    results = searched.filter(_and(conditions.values()))
+    results = searched.filter(all_of(conditions.values()))
     results = _ordered(with_rank(results, terms), filterset.sort(), has_terms=bool(terms))
     if uses_postgres():
         # The page's theme names in the same statement (evaluated after the LIMIT): one round trip less.
