@@ -82,15 +82,6 @@ class ServiceFilter(FacetFilterSet):
     def sort(self) -> str:
         return self.data_cleaned.get("tri") or "pertinence"
 
-    def conditions(self) -> dict[str, Q]:
-        """One Q on Service per active facet."""
-        result = {}
-        for name, _label in FACETS:
-            values = self.selected(name)
-            if values:
-                result[name] = facet_condition(name, values)
-        return result
-
 
 def facet_condition(name: str, values: list[str]) -> Q:
     """The Q on Service that keeps services matching any of `values` of facet `name`."""

@@ -171,7 +171,8 @@ def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
 @login_not_required
 @require_safe
 def service_list(request: HttpRequest) -> HttpResponse:
-    version = selectors.pages_version()
+    # Read by portal.pagecache for an anonymous visitor, a moment ago in this request.
+    version = getattr(request, "page_data_version", None) or selectors.pages_version()
     key = _region_cache_key(request, version)
     region, title = cached(key, lambda: _render_region(request, version), CACHE_SECONDS)
     if request.htmx:
