@@ -137,12 +137,13 @@ def _selection(filterset: ServiceFilter, options: dict[str, list[FacetOption]]) 
         chosen = list(dict.fromkeys(filterset.selected(name)))
         if not chosen:
             continue
+        parameters: list[int] | list[str] = chosen
         if name in LINKED_FACETS:
             wanted = set(chosen)
-            chosen = [option.pk for option in options[name] if option.slug in wanted] or [0]
+            parameters = [option.pk for option in options[name] if option.slug in wanted] or [0]
         if name in LINKED_FACETS or name in PARAMETER_FACETS:
-            shape.append((name, len(chosen)))
-            values.update({f"{name}.{index}": value for index, value in enumerate(chosen)})
+            shape.append((name, len(parameters)))
+            values.update({f"{name}.{index}": value for index, value in enumerate(parameters)})
         else:
             shape.append((name, tuple(chosen)))
     return _Selection(shape=tuple(shape), values=values)
@@ -199,7 +200,7 @@ def catalogue_page(
             return []
         return precompiled(key, build, window=(start, stop - start), **values)
 
-    paginator = Paginator(_Rows(rows), PAGE_SIZE)
+    paginator: Paginator = Paginator(_Rows(rows), PAGE_SIZE)
     paginator.count = counts.total  # already counted with the facets: one query less
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
@@ -318,7 +319,7 @@ def _ordered(queryset: QuerySet, sort: str, *, has_terms: bool) -> QuerySet:
     return queryset.order_by("-adopter_count", name, "pk")
 
 
-def _facet_counts(search_count: int, selection: _Selection, values: dict) -> FacetCounts:
+def _facet_counts(search_count: int, selection: _Selection, parameters: dict) -> FacetCounts:
     """The total and the counts of every facet value, in one query over the searched services.
 
     A facet's counts apply every *other* active facet (OR inside a facet). The inner query, built by the ORM once
@@ -345,7 +346,7 @@ def _facet_counts(search_count: int, selection: _Selection, values: dict) -> Fac
         return searched.order_by().annotate(**columns).values("id", "licence", *columns)
 
     inner_sql, params = precompiled_sql(
-        ("catalogue.facet_counts", uses_postgres(), search_count, selection.shape), build, **values
+        ("catalogue.facet_counts", uses_postgres(), search_count, selection.shape), build, **parameters
     )
 
     quote = connection.ops.quote_name
