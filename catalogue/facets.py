@@ -1,89 +1,15 @@
-"""Faceted search building blocks shared by the catalogue and the resources library.
+"""The facet form of the catalogue's and the library's lists: the generic machinery is common.facets; this names the
+DSFR templates of its text inputs and checkbox groups (catalogue/templates/catalogue/forms/).
 
-A facet is a multiple-choice filter whose values carry their count for the current result.
-Facet values that live in the database (themes, programmes) are accepted as any slug: an
-unknown one simply matches nothing instead of raising a form error.
+The other names are re-exported for resources.filters and resources.selectors until they import common.facets.
 """
 
-import re
-from dataclasses import dataclass, field
+from common import facets
+from common.facets import Facet, FacetFilterSet, FacetValue, SlugMultipleChoiceFilter
 
-import django_filters
-from django import forms
-from dsfr.forms import DsfrBaseForm
-
-SLUG = re.compile(r"^[-a-z0-9]{1,60}$")
+__all__ = ["Facet", "FacetFilterSet", "FacetForm", "FacetValue", "SlugMultipleChoiceFilter"]
 
 
-class SlugMultipleChoiceField(forms.MultipleChoiceField):
-    def valid_value(self, value) -> bool:
-        return bool(SLUG.match(str(value)))
-
-
-class SlugMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
-    field_class = SlugMultipleChoiceField
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list[FacetValue] = field(default_factory=list)
-
-    @property
-    def selected_count(self) -> int:
-        return sum(1 for value in self.values if value.selected)
-
-
-class FacetForm(DsfrBaseForm):
-    """The facet form: `text_fields` as DSFR inputs, every other field as a checkbox fieldset.
-
-    No « (optionnel) » marks: every filter is optional.
-    """
-
-    text_fields: frozenset[str] = frozenset({"q"})
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, form_field in self.fields.items():
-            form_field.template_name = (
-                "catalogue/forms/input.html" if name in self.text_fields else "catalogue/forms/facet.html"
-            )
-
-
-class FacetFilterSet(django_filters.FilterSet):
-    """A FilterSet that only validates the query string: the app's selector filters from the cleaned values,
-    so each facet's counts apply exactly the same rules as the results."""
-
-    def filter_nothing(self, queryset, name, value):
-        return queryset
-
-    def get_form_class(self):
-        # django-filter builds a new form class (and a field per filter) for every filterset; these filtersets never
-        # change their filters per instance, so one class per filterset class is built, on first use.
-        form_class = type(self).__dict__.get("_form_class")
-        if form_class is None:
-            form_class = super().get_form_class()
-            type(self)._form_class = form_class
-        return form_class
-
-    @property
-    def data_cleaned(self) -> dict:
-        """The valid part of the query string: an invalid value is ignored rather than failing the page."""
-        form = self.form
-        form.is_valid()
-        return getattr(form, "cleaned_data", {})
-
-    def search_terms(self) -> str:
-        return (self.data_cleaned.get("q") or "").strip()
-
-    def selected(self, name: str) -> list[str]:
-        return list(self.data_cleaned.get(name) or [])
+class FacetForm(facets.FacetForm):
+    text_template = "catalogue/forms/input.html"
+    choice_template = "catalogue/forms/facet.html"

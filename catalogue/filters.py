@@ -10,9 +10,10 @@ from django import forms
 from django.db.models import Q
 
 from catalogue.enums import CollectiviteKind, CollectiviteSize, Hosting, Maturity
-from catalogue.facets import FacetFilterSet, FacetForm, SlugMultipleChoiceFilter
+from catalogue.facets import FacetForm
 from catalogue.licences import LICENCE_CHOICES
 from catalogue.models import KIND_FIELDS, SIZE_FIELDS, Service
+from common.facets import FacetFilterSet, SlugMultipleChoiceFilter
 
 AI_CHOICES = [("oui", "Utilise l’IA"), ("non", "N’utilise pas l’IA")]
 HOSTING_CHOICES = [(Hosting.ONLINE.value, "Disponible en ligne"), (Hosting.SELF_HOSTED.value, "À héberger soi-même")]
@@ -80,15 +81,6 @@ class ServiceFilter(FacetFilterSet):
 
     def sort(self) -> str:
         return self.data_cleaned.get("tri") or "pertinence"
-
-    def conditions(self) -> dict[str, Q]:
-        """One Q on Service per active facet."""
-        result = {}
-        for name, _label in FACETS:
-            values = self.selected(name)
-            if values:
-                result[name] = facet_condition(name, values)
-        return result
 
 
 def facet_condition(name: str, values: list[str]) -> Q:

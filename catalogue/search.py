@@ -30,17 +30,31 @@ def search_vector_expression():
     )
 
 
-def search_condition(terms: str) -> Q | None:
-    """The Q on Service matching `terms` (None when there is nothing to search)."""
+def search_values(terms: str) -> list[str]:
+    """What the search condition of `terms` is made of, as query parameters ([] when there is nothing to search):
+    the terms on PostgreSQL, one pattern per accent-folded word elsewhere."""
     terms = (terms or "").strip()[:200]
     if not terms:
-        return None
+        return []
     if uses_postgres():
-        return Q(search_vector=_query(terms))
+        return [terms]
+    # At the start of a word, as PostgreSQL's lexemes do: « ia » must not match « social » or « media ».
+    return [rf"(^|[^a-z0-9]){re.escape(word)}" for word in fold(terms).split()]
+
+
+def search_condition(terms: str) -> Q | None:
+    """The Q on Service matching `terms` (None when there is nothing to search)."""
+    values = search_values(terms)
+    return condition_of(values) if values else None
+
+
+def condition_of(values: list[str]) -> Q:
+    """The Q on Service of search_values() (or of markers in their place: see catalogue.selectors)."""
+    if uses_postgres():
+        return Q(search_vector=_query(values[0]))
     condition = Q()
-    for word in fold(terms).split():
-        # At the start of a word, as PostgreSQL's lexemes do: « ia » must not match « social » or « media ».
-        condition &= Q(search_text__regex=rf"(^|[^a-z0-9]){re.escape(word)}")
+    for pattern in values:
+        condition &= Q(search_text__regex=pattern)
     return condition
 
 
@@ -50,7 +64,11 @@ def _query(terms: str) -> SearchQuery:
 
 def with_rank(queryset: QuerySet, terms: str) -> QuerySet:
     """Annotate `rank` (PostgreSQL with terms only) for the « pertinence » sort."""
-    terms = (terms or "").strip()[:200]
-    if not terms or not uses_postgres():
+    return ranked(queryset, search_values(terms))
+
+
+def ranked(queryset: QuerySet, values: list[str]) -> QuerySet:
+    """with_rank() from search_values() (or markers in their place)."""
+    if not values or not uses_postgres():
         return queryset
-    return queryset.annotate(rank=SearchRank(F("search_vector"), _query(terms)))
+    return queryset.annotate(rank=SearchRank(F("search_vector"), _query(values[0])))

@@ -13,12 +13,13 @@ from django.urls import reverse
 from accounts.models import Organisation
 from accounts.permissions import organisations_of
 from catalogue.enums import AdoptionStatus, CollectiviteKind, CollectiviteSize, Maturity
-from catalogue.facets import Facet, FacetValue
 from catalogue.filters import AI_CHOICES, FACETS, HOSTING_CHOICES, ServiceFilter, facet_condition
 from catalogue.licences import SPDX_LICENCES
 from catalogue.models import Adoption, Service, Theme
-from catalogue.search import search_condition, uses_postgres, with_rank
+from catalogue.search import condition_of, ranked, search_values, uses_postgres
+from common.facets import Facet, FacetValue, all_of
 from common.fragments import version_token
+from common.precompiled import Markers, precompiled, precompiled_sql
 from territories.models import Programme
 
 PAGE_SIZE = 20
@@ -67,13 +68,6 @@ class CataloguePage:
     counts: FacetCounts  # reusable (cache) for another page or sort of the same search and facets
 
 
-def _and(conditions: Iterable[Q]) -> Q:
-    result = Q()
-    for condition in conditions:
-        result &= condition
-    return result
-
-
 @dataclass(frozen=True)
 class FacetOption:
     pk: int
@@ -89,6 +83,80 @@ def facet_options() -> dict[str, list[FacetOption]]:
         "theme": [FacetOption(*row) for row in themes],
         "programme": [FacetOption(*row) for row in programmes],
     }
+
+
+class _Rows:
+    """The ordered results as the paginator slices them: a slice is one execution of the precompiled query."""
+
+    def __init__(self, fetch: Callable[[slice], list[dict]]) -> None:
+        self.fetch = fetch
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        return self.fetch(window)
+
+
+# The facets filtered through a link table, by id rather than by slug: PostgreSQL then knows from its statistics how
+# many services an option has (through a join on slug it guessed 914 services of a programme for 3,654 and chose
+# nested loops twice slower). An unknown slug has no id: 0 matches nothing, as the slug did.
+LINKED_FACETS = {
+    "theme": (Service.themes.through, "theme_id"),
+    "programme": (Service.adopter_programmes.through, "programme_id"),
+}
+# Facets whose chosen values travel as query parameters (their number is part of the query's shape); the chosen
+# values of the other fixed facets write the SQL itself (a few combinations each).
+PARAMETER_FACETS = frozenset({"maturite", "hebergement", "licence"})
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """The active facets of a request as the precompiled queries take them (common.precompiled): `shape` names
+    the SQL (which facets, how many values, or which values), `values` the parameters by marker name."""
+
+    shape: tuple
+    values: dict
+
+    def conditions(self, markers: Markers) -> dict[str, Q]:
+        """One Q on Service per active facet, with markers in place of the parameters."""
+        result = {}
+        for name, chosen in self.shape:
+            if name in LINKED_FACETS:
+                through, column = LINKED_FACETS[name]
+                ids = [markers.integer(f"{name}.{index}") for index in range(chosen)]
+                result[name] = Q(pk__in=through.objects.filter(**{f"{column}__in": ids}).values("service_id"))
+            elif name in PARAMETER_FACETS:
+                result[name] = facet_condition(name, [markers.text(f"{name}.{index}") for index in range(chosen)])
+            else:
+                result[name] = facet_condition(name, list(chosen))
+        return result
+
+
+def _selection(filterset: ServiceFilter, options: dict[str, list[FacetOption]]) -> _Selection:
+    shape, values = [], {}
+    for name, _label in FACETS:
+        # Without repeats (?licence=MIT&licence=MIT): the same condition, and no new shape.
+        chosen = list(dict.fromkeys(filterset.selected(name)))
+        if not chosen:
+            continue
+        parameters: list[int] | list[str] = chosen
+        if name in LINKED_FACETS:
+            wanted = set(chosen)
+            parameters = [option.pk for option in options[name] if option.slug in wanted] or [0]
+        if name in LINKED_FACETS or name in PARAMETER_FACETS:
+            shape.append((name, len(parameters)))
+            values.update({f"{name}.{index}": value for index, value in enumerate(parameters)})
+        else:
+            shape.append((name, tuple(chosen)))
+    return _Selection(shape=tuple(shape), values=values)
+
+
+def _search_markers(markers: Markers, count: int) -> list[str]:
+    return [markers.text(f"search.{index}") for index in range(count)]
+
+
+def _searched(search: list[str]) -> QuerySet:
+    """The published services matching search_values() (markers in their place)."""
+    searched = Service.objects.published()
+    return searched.filter(condition_of(search)) if search else searched
 
 
 def catalogue_page(
@@ -107,33 +175,32 @@ def catalogue_page(
     terms = filterset.search_terms()
     if options is None:
         options = facet_options()
-    conditions = filterset.conditions()
-    for name, through, column in (
-        ("theme", Service.themes.through, "theme_id"),
-        ("programme", Service.adopter_programmes.through, "programme_id"),
-    ):
-        if name in conditions:
-            # By id rather than by slug: PostgreSQL then knows from its statistics how many services an option
-            # has (through a join on slug it guessed 914 services of a programme for 3,654 and chose nested
-            # loops twice slower). An unknown slug has no id: 0 matches nothing, as the slug did.
-            chosen = set(filterset.selected(name))
-            ids = [option.pk for option in options[name] if option.slug in chosen] or [0]
-            conditions[name] = Q(pk__in=through.objects.filter(**{f"{column}__in": ids}).values("service_id"))
-    searched = Service.objects.published()
-    if (text := search_condition(terms)) is not None:
-        searched = searched.filter(text)
-
-    results = searched.filter(_and(conditions.values()))
-    results = _ordered(with_rank(results, terms), filterset.sort(), has_terms=bool(terms))
-    if uses_postgres():
-        # The page's theme names in the same statement (evaluated after the LIMIT): one round trip less.
-        results = results.annotate(theme_names=ArraySubquery(_theme_names.filter(service_id=OuterRef("pk"))))
-        results = results.values(*CARD_FIELDS, "theme_names")
-    else:
-        results = results.values(*CARD_FIELDS)
+    search = search_values(terms)
+    selection = _selection(filterset, options)
+    sort = filterset.sort()
+    values = {**{f"search.{index}": value for index, value in enumerate(search)}, **selection.values}
     if counts is None:
-        counts = _facet_counts(searched, conditions)
-    paginator = Paginator(results, PAGE_SIZE)
+        counts = _facet_counts(len(search), selection, values)
+    # The search is a tsvector match on PostgreSQL, word patterns elsewhere: the shape says which.
+    key = ("catalogue.results", uses_postgres(), sort, len(search), selection.shape)
+
+    def build(markers: Markers) -> QuerySet:
+        searched_markers = _search_markers(markers, len(search))
+        results = _searched(searched_markers).filter(all_of(selection.conditions(markers).values()))
+        results = _ordered(ranked(results, searched_markers), sort, has_terms=bool(search))
+        if uses_postgres():
+            # The page's theme names in the same statement (evaluated after the LIMIT): one round trip less.
+            results = results.annotate(theme_names=ArraySubquery(_theme_names.filter(service_id=OuterRef("pk"))))
+            return results.values(*CARD_FIELDS, "theme_names")
+        return results.values(*CARD_FIELDS)
+
+    def rows(window: slice) -> list[dict]:
+        start, stop = window.start or 0, window.stop
+        if stop <= start:
+            return []
+        return precompiled(key, build, window=(start, stop - start), **values)
+
+    paginator: Paginator = Paginator(_Rows(rows), PAGE_SIZE)
     paginator.count = counts.total  # already counted with the facets: one query less
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
@@ -166,7 +233,7 @@ def catalogue_page(
         facets=facets,
         total=paginator.count,
         terms=terms,
-        sort=filterset.sort(),
+        sort=sort,
         counts=counts,
     )
 
@@ -252,26 +319,35 @@ def _ordered(queryset: QuerySet, sort: str, *, has_terms: bool) -> QuerySet:
     return queryset.order_by("-adopter_count", name, "pk")
 
 
-def _facet_counts(searched: QuerySet, conditions: dict[str, Q]) -> FacetCounts:
+def _facet_counts(search_count: int, selection: _Selection, parameters: dict) -> FacetCounts:
     """The total and the counts of every facet value, in one query over the searched services.
 
-    A facet's counts apply every *other* active facet (OR inside a facet). The inner query, built by the ORM,
-    reads each searched service once and turns every active facet condition and every fixed facet value into
-    a boolean column (the theme and programme subqueries are hashed once). The outer statement only combines
-    those columns: per licence (licence facet, and partial sums of the total and of the fixed facets), and
-    through the theme and programme link tables. As a CTE read three times, PostgreSQL computes it once.
-    Composing the counts as ORM aggregates instead cost more Python time than the SQL itself (≈ 15 ms).
+    A facet's counts apply every *other* active facet (OR inside a facet). The inner query, built by the ORM once
+    per shape of request (common.precompiled), reads each searched service once and turns every active facet
+    condition and every fixed facet value into a boolean column (the theme and programme subqueries are hashed
+    once). The outer statement only combines those columns: per licence (licence facet, and partial sums of the
+    total and of the fixed facets), and through the theme and programme link tables. As a CTE read three times,
+    PostgreSQL computes it once. Composing the counts as ORM aggregates instead cost more Python time than the SQL
+    itself (≈ 15 ms); building the inner query at each request, two thirds of the time of a new search's counts.
     """
-    columns = {}
-    for name, condition in conditions.items():
-        columns[f"match_{name}"] = ExpressionWrapper(condition, output_field=BooleanField())
-    for name, choices in FIXED_FACETS.items():
-        for index, (value, _label) in enumerate(choices):
-            columns[f"value_{name}_{index}"] = ExpressionWrapper(
-                facet_condition(name, [value]), output_field=BooleanField()
-            )
-    inner = searched.order_by().annotate(**columns).values("id", "licence", *columns)
-    inner_sql, params = inner.query.sql_with_params()
+    conditions = [name for name, _chosen in selection.shape]
+
+    def build(markers: Markers) -> QuerySet:
+        columns = {
+            f"match_{name}": ExpressionWrapper(condition, output_field=BooleanField())
+            for name, condition in selection.conditions(markers).items()
+        }
+        for name, choices in FIXED_FACETS.items():
+            for index, (value, _label) in enumerate(choices):
+                columns[f"value_{name}_{index}"] = ExpressionWrapper(
+                    facet_condition(name, [value]), output_field=BooleanField()
+                )
+        searched = _searched(_search_markers(markers, search_count))
+        return searched.order_by().annotate(**columns).values("id", "licence", *columns)
+
+    inner_sql, params = precompiled_sql(
+        ("catalogue.facet_counts", uses_postgres(), search_count, selection.shape), build, **parameters
+    )
 
     quote = connection.ops.quote_name
     flags = {name: quote(f"match_{name}") for name in conditions}

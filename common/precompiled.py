@@ -107,25 +107,58 @@ def _hashable(value) -> Hashable:
     return value
 
 
-def _fetch(key: Hashable, build: Callable[[Markers], QuerySet], values: dict) -> tuple[_Compiled, list]:
+# Shapes kept per process: a shape is made of a query's structure (which filters, how many values in a list), a
+# bounded set for a page's queries but one a hand-written URL could stretch: past the bound, a new shape is compiled
+# at each call (as an unprecompiled query is) instead of growing the memory of the process.
+MAX_SHAPES = 2000
+
+
+def _compiled(key: Hashable, build: Callable[[Markers], QuerySet]) -> _Compiled:
     compiled = _cache.get(key)
     if compiled is None:
-        compiled = _cache[key] = _compile(build)
+        compiled = _compile(build)
+        if len(_cache) < MAX_SHAPES:
+            _cache[key] = compiled
+    return compiled
+
+
+def _bound(compiled: _Compiled, values: dict) -> list:
     connection = connections[compiled.compiler.using]
     params = list(compiled.params)
     for index, name in compiled.slots:
         params[index] = _adapted(connection, values[name])
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
+    return params
+
+
+def _fetch(
+    key: Hashable, build: Callable[[Markers], QuerySet], values: dict, window: tuple[int, int] | None = None
+) -> tuple[_Compiled, list]:
+    compiled = _compiled(key, build)
+    sql, params = compiled.sql, _bound(compiled, values)
+    if window is not None:
+        sql += " LIMIT %s OFFSET %s"
+        params += [window[1], window[0]]
+    with connections[compiled.compiler.using].cursor() as cursor:
+        cursor.execute(sql, params)
         return compiled, cursor.fetchall()
 
 
-def precompiled(key: Hashable, build: Callable[[Markers], QuerySet], **values) -> list[dict]:
+def precompiled_sql(key: Hashable, build: Callable[[Markers], QuerySet], **values) -> tuple[str, list]:
+    """The SQL and the parameters of the query `build(markers)` for these `values`, for a caller that runs it inside
+    a statement of its own (e.g. as a CTE)."""
+    compiled = _compiled(key, build)
+    return compiled.sql, _bound(compiled, values)
+
+
+def precompiled(
+    key: Hashable, build: Callable[[Markers], QuerySet], *, window: tuple[int, int] | None = None, **values
+) -> list[dict]:
     """The rows (dicts) of the values() query `build(markers)` for these `values` of the markers.
 
     `key` names the query's shape (with anything that changes it, e.g. the length of an IN list); the first call
-    of a process builds and compiles it, every call executes it."""
-    compiled, rows = _fetch(key, build, values)
+    of a process builds and compiles it, every call executes it. `window` (offset, limit) reads one page of an
+    ordered, unsliced query: the page is a parameter too, not part of the shape."""
+    compiled, rows = _fetch(key, build, values, window)
     if compiled.converters:
         rows = compiled.compiler.apply_converters(rows, compiled.converters)
     names = compiled.names

@@ -98,7 +98,10 @@ class AnonymousPageCacheMiddleware:
         version = PAGES.get(match.view_name) if match is not None else None
         if version is None or not _may_use_cache(request):
             return None
-        key = (match.view_name, request.get_host(), request.scheme, request.get_full_path(), version())
+        data_version = version()
+        # The view may reuse it (its own caches are keyed on the same version): one query less when the page is new.
+        request.page_data_version = data_version
+        key = (match.view_name, request.get_host(), request.scheme, request.get_full_path(), data_version)
         entry = memory.get(key)
         if entry is None:
             request._page_cache_key = key

@@ -138,3 +138,32 @@ def test_objects_with_related_rows_annotations_and_a_uuid_marker(db):
             assert found.region.name == organisation.region.name
         assert len(context.captured_queries) == 0
     assert precompiled_objects("test.objects", build, public_id=uuid.uuid4()) == []
+
+
+def test_a_window_reads_one_page_of_the_ordered_rows(db):
+    first, second, third = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
+
+    def build(markers):
+        return Organisation.objects.filter(pk__gte=markers.integer("from_pk")).order_by("pk").values("pk")
+
+    assert precompiled("test.window", build, window=(1, 2), from_pk=first.pk) == [
+        {"pk": second.pk},
+        {"pk": third.pk},
+    ]
+    assert precompiled("test.window", build, window=(0, 1), from_pk=second.pk) == [{"pk": second.pk}]
+
+
+def test_precompiled_sql_gives_the_statement_and_this_call_s_parameters(db):
+    organisation = OrganisationFactory()
+    sql, params = module.precompiled_sql("test.by_departement", _by_departement, code=organisation.departement_id)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS found", params)  # noqa: S608 (compiled by the ORM)
+        assert cursor.fetchone()[0] == Organisation.objects.filter(departement_id=organisation.departement_id).count()
+
+
+def test_shapes_past_the_bound_are_compiled_at_each_call_not_kept(db, monkeypatch):
+    monkeypatch.setattr(module, "MAX_SHAPES", 1)
+    organisation = OrganisationFactory()
+    for shape in ("test.first", "test.second", "test.third"):
+        assert precompiled(shape, _by_departement, code=organisation.departement_id)
+    assert list(module._cache) == ["test.first"]
