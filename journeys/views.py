@@ -15,7 +15,6 @@ from accounts.permissions import has_staff_powers, organisations_of
 from common.dates import french_datetime
 from common.forms import fits_database_id
 from journeys import selectors, services
-from journeys.charts import radar_chart
 from journeys.content.loader import ethics_content
 from journeys.enums import StepKind
 from journeys.extensions import project_sections
@@ -34,6 +33,7 @@ from journeys.light_forms import select_group
 from journeys.markup import render_markdown
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
+from journeys.results import result_body
 
 PAGE_SIZE = 20
 
@@ -573,35 +573,8 @@ def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
     if response is None or not response.answers:
         messages.info(request, "Le diagnostic n’a pas encore de réponse.")
         return redirect("journeys:diagnostic_form", public_id=project.public_id)
-    rows = [
-        {
-            "dimension": d,
-            "score": response.scores.get(d.key),
-            "answered": sum(1 for q in d.questions.all() if q.key in response.answers),
-            "total": len(d.questions.all()),
-        }
-        for d in diagnostic.dimensions.all()
-    ]
-    chart = radar_chart(
-        [(row["dimension"].name, row["score"]) for row in rows],
-        title=f"Maturité données et IA — {project.organisation.name}",
-        # The scores are in the table next to the chart: the chart's alternative points there, so that they are
-        # read once (the PDF report, without that table, keeps the scores in its alternative).
-        description="Graphique radar des scores par dimension : les valeurs figurent dans le tableau « Scores par "
-        "dimension ».",
-    )
-    return render(
-        request,
-        "journeys/diagnostic_result.html",
-        {
-            "project": project,
-            "diagnostic": diagnostic,
-            "response": response,
-            "rows": rows,
-            "chart": chart,
-            "recommendations": services.recommendations_for(diagnostic, response.scores),
-        },
-    )
+    context = {"project": project, "body": result_body(project, diagnostic, response)}
+    return render(request, "journeys/diagnostic_result.html", context)
 
 
 # --- Ethics check -----------------------------------------------------------------------------------------------
