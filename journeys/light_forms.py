@@ -13,12 +13,28 @@ from django.utils.safestring import SafeString, mark_safe
 from dsfr.templatetags.dsfr_tags import dsfr_mark_optionnal_fields
 
 from common.forms import ListedChoiceIterator
+from common.memo import ProcessMemo
+
+# The options of model choice fields, per field and version of their rows (the caller's token): a handful of lists.
+_versioned_choices = ProcessMemo(max_entries=64, seconds=600)
 
 
 def _choices(field: forms.Field) -> list[tuple[str, str]]:
     """(value, label) of every option; a model choice field's read in one plain query (ListedChoiceIterator)."""
     choices = ListedChoiceIterator(field) if isinstance(field, forms.ModelChoiceField) else field.choices
     return [(str(value), label) for value, label in choices]
+
+
+def _field_choices(bound_field: BoundField, version: str | None) -> list[tuple[str, str]]:
+    field = bound_field.field
+    if version is None or not isinstance(field, forms.ModelChoiceField):
+        return _choices(field)
+    key = (type(bound_field.form).__module__, type(bound_field.form).__qualname__, bound_field.name, version)
+    choices = _versioned_choices.get(key)
+    if choices is None:
+        choices = _choices(field)
+        _versioned_choices.put(key, choices)
+    return choices
 
 
 def _is_simple(bound_field: BoundField) -> bool:
@@ -39,15 +55,18 @@ def _is_simple(bound_field: BoundField) -> bool:
     )
 
 
-def select_group(bound_field: BoundField) -> SafeString:
-    """The DSFR select group of an optional filter field, as `bound_field.as_field_group()` renders it."""
+def select_group(bound_field: BoundField, *, version: str | None = None) -> SafeString:
+    """The DSFR select group of an optional filter field, as `bound_field.as_field_group()` renders it.
+
+    With `version`, a token that every write to a model choice field's rows moves, its options are read once per
+    version and worker instead of once per request."""
     if not _is_simple(bound_field):
         return bound_field.as_field_group()
     widget = bound_field.field.widget
     values = widget.format_value(bound_field.value())
     options = []
     has_selected = False
-    for value, label in _choices(bound_field.field):
+    for value, label in _field_choices(bound_field, version):
         selected = not has_selected and value in values
         has_selected |= selected
         options.append((value, mark_safe(" selected") if selected else "", label))

@@ -12,9 +12,11 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import has_staff_powers, organisations_of
+from catalogue.selectors import CATALOGUE_PAGES
 from common.dates import french_datetime
 from common.forms import fits_database_id
-from journeys import selectors, services
+from common.fragments import version_token
+from journeys import project_listing, selectors, services
 from journeys.content.loader import ethics_content
 from journeys.enums import StepKind
 from journeys.extensions import project_sections
@@ -75,18 +77,27 @@ def _require_edit(request: HttpRequest, project: Project) -> None:
 
 @require_safe
 def project_list(request: HttpRequest) -> HttpResponse:
-    projects = selectors.project_list_for(request.user)
-    project_filter = ProjectFilter(request.GET or None, queryset=projects)
-    page = _page(project_filter.qs, request, PAGE_SIZE)
-    rows = selectors.project_list_rows(list(page.object_list))
+    project_filter = ProjectFilter(request.GET or None, queryset=selectors.projects_visible_to(request.user))
+    head = None
+    if request.GET.get("page") in (None, "", "1"):
+        head = project_listing.first_page_values(request.user, project_filter, PAGE_SIZE + 1)
+    if head is not None and len(head) <= PAGE_SIZE:
+        page = Paginator(head, PAGE_SIZE).page(1)  # the whole list: its rows are its count
+        page.pages_list = [1]
+    else:
+        page = _page(project_listing.project_values(project_filter.qs), request, PAGE_SIZE)
+    rows = project_listing.project_rows(list(page.object_list))
+    # The theme options: the catalogue's pages token moves on every theme saved or deleted.
+    themes_version = version_token(CATALOGUE_PAGES)
     return render(
         request,
         "journeys/project_list.html",
         {
             "filter": project_filter,
-            "filter_fields": [select_group(field) for field in project_filter.form],
+            "filter_fields": [select_group(field, version=themes_version) for field in project_filter.form],
             "page_obj": page,
             "rows": rows,
+            "rows_html": project_listing.rows_html(rows),
             "can_create": organisations_of(request.user).exists(),
             "is_staff_reader": has_staff_powers(request.user),
         },
