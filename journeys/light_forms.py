@@ -15,8 +15,9 @@ from dsfr.templatetags.dsfr_tags import dsfr_mark_optionnal_fields
 from common.forms import ListedChoiceIterator
 from common.memo import ProcessMemo
 
-# The options of model choice fields, per field and version of their rows (the caller's token): a handful of lists.
-_versioned_choices = ProcessMemo(max_entries=64, seconds=600)
+# The options of model choice fields and the groups written with them, per field, version of their rows (the
+# caller's token) and selected value: a bounded handful.
+_versioned_choices = ProcessMemo(max_entries=256, seconds=600)
 
 
 def _choices(field: forms.Field) -> list[tuple[str, str]]:
@@ -58,12 +59,24 @@ def _is_simple(bound_field: BoundField) -> bool:
 def select_group(bound_field: BoundField, *, version: str | None = None) -> SafeString:
     """The DSFR select group of an optional filter field, as `bound_field.as_field_group()` renders it.
 
-    With `version`, a token that every write to a model choice field's rows moves, its options are read once per
-    version and worker instead of once per request."""
+    With `version`, a token that every write to a model choice field's rows moves, its options are read and the
+    group written once per version, selected value and worker instead of once per request."""
     if not _is_simple(bound_field):
         return bound_field.as_field_group()
+    values = bound_field.field.widget.format_value(bound_field.value())
+    if version is None:
+        return _group(bound_field, values, version)
+    form = type(bound_field.form)
+    key = ("group", form.__module__, form.__qualname__, bound_field.html_name, bound_field.auto_id, version, *values)
+    group = _versioned_choices.get(key)
+    if group is None:
+        group = _group(bound_field, values, version)
+        _versioned_choices.put(key, group)
+    return group
+
+
+def _group(bound_field: BoundField, values: list[str], version: str | None) -> SafeString:
     widget = bound_field.field.widget
-    values = widget.format_value(bound_field.value())
     options = []
     has_selected = False
     for value, label in _field_choices(bound_field, version):

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.models import User
+from accounts.permissions import organisations_of
 from catalogue.search import uses_postgres
 from common.dates import french_datetime
 from common.precompiled import Markers, precompiled
@@ -64,12 +65,26 @@ def _first_page_query(markers: Markers, *, stage: bool, theme: bool, size: int) 
     return project_values(projects)[:size]
 
 
+def _cleaned(project_filter: ProjectFilter) -> dict:
+    """The filter's valid values: an invalid one filters nothing (django-filter's FilterSet.qs does the same)."""
+    if not project_filter.is_bound:
+        return {}
+    project_filter.form.is_valid()
+    return project_filter.form.cleaned_data
+
+
+def filtered_projects(user, project_filter: ProjectFilter) -> QuerySet[Project]:
+    """The projects visible to the user, filtered as `project_filter` (bound to any queryset) says."""
+    projects = selectors.projects_visible_to(user)
+    return project_filter.filter_queryset(projects) if _cleaned(project_filter) else projects
+
+
 def first_page_values(user, project_filter: ProjectFilter, size: int) -> list[dict] | None:
     """The values of the first `size` projects of the list of an ordinary member (no staff flag: the projects of
     their organisations only), filtered as `project_filter` says; None for staff (their list is read otherwise)."""
     if user.is_staff:
         return None
-    cleaned = project_filter.form.cleaned_data if project_filter.is_bound and project_filter.errors is not None else {}
+    cleaned = _cleaned(project_filter)
     stage = cleaned.get("etape") or ""
     theme = cleaned.get("thematique")
     values: dict = {"user": user.pk}
@@ -82,6 +97,17 @@ def first_page_values(user, project_filter: ProjectFilter, size: int) -> list[di
         lambda markers: _first_page_query(markers, stage=bool(stage), theme=theme is not None, size=size),
         **values,
     )
+
+
+def may_create(user) -> bool:
+    """The user belongs to an organisation (accounts.permissions.organisations_of), asked in a precompiled query."""
+    if not user.is_authenticated:
+        return False
+
+    def query(markers: Markers) -> QuerySet:
+        return organisations_of(User(pk=markers.integer("user"), is_active=True)).values("pk")[:1]
+
+    return bool(precompiled("journeys.project_list.may_create", query, user=user.pk))
 
 
 def _theme_names(values: list[dict]) -> dict[int, list[str]]:

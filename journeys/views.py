@@ -77,7 +77,8 @@ def _require_edit(request: HttpRequest, project: Project) -> None:
 
 @require_safe
 def project_list(request: HttpRequest) -> HttpResponse:
-    project_filter = ProjectFilter(request.GET or None, queryset=selectors.projects_visible_to(request.user))
+    # Its form and filters only: the projects are read from the user's visible ones below.
+    project_filter = ProjectFilter(request.GET or None, queryset=Project.objects.none())
     head = None
     if request.GET.get("page") in (None, "", "1"):
         head = project_listing.first_page_values(request.user, project_filter, PAGE_SIZE + 1)
@@ -85,7 +86,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
         page = Paginator(head, PAGE_SIZE).page(1)  # the whole list: its rows are its count
         page.pages_list = [1]
     else:
-        page = _page(project_listing.project_values(project_filter.qs), request, PAGE_SIZE)
+        projects = project_listing.filtered_projects(request.user, project_filter)
+        page = _page(project_listing.project_values(projects), request, PAGE_SIZE)
     rows = project_listing.project_rows(list(page.object_list))
     # The theme options: the catalogue's pages token moves on every theme saved or deleted.
     themes_version = version_token(CATALOGUE_PAGES)
@@ -98,7 +100,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "rows": rows,
             "rows_html": project_listing.rows_html(rows),
-            "can_create": organisations_of(request.user).exists(),
+            "can_create": project_listing.may_create(request.user),
             "is_staff_reader": has_staff_powers(request.user),
         },
     )

@@ -125,3 +125,14 @@ def test_a_theme_added_or_renamed_shows_at_once_in_the_filter(client_as, world):
     body = client.get(url).content.decode()
     assert '<option value="eau">Eau et assainissement</option>' in body
     assert '<option value="energie">Énergie</option>' in body
+
+
+def test_staff_filtered_list_keeps_to_their_scope(client_as, world):
+    sample_template()
+    move_to(ProjectFactory(organisation=world["org"], title="Cadrage dedans"), "cadrage")
+    ProjectFactory(organisation=world["org"], title="Agenda dedans")
+    move_to(ProjectFactory(organisation=world["other_org"], title="Cadrage dehors"), "cadrage")
+    body = client_as(world["staff_in"]).get(reverse("journeys:project_list"), {"etape": "cadrage"}).content.decode()
+    assert "Cadrage dedans" in body
+    assert "Agenda dedans" not in body
+    assert "Cadrage dehors" not in body
