@@ -35,7 +35,7 @@ from journeys.light_forms import select_group
 from journeys.markup import render_markdown
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
-from journeys.results import result_body
+from journeys.results import member_project, response_of, result_body
 
 PAGE_SIZE = 20
 
@@ -581,8 +581,12 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_safe
 def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
-    project = _project(request, public_id, related=("organisation",))
-    diagnostic, response = _diagnostic_for(project)
+    project = member_project(request.user, public_id) or _project(request, public_id, related=("organisation",))
+    response = response_of(project)
+    if response is not None:
+        diagnostic = selectors.page_diagnostic(response.diagnostic)
+    else:
+        diagnostic, response = _diagnostic_for(project)  # as the form: not found when none is published
     if response is None or not response.answers:
         messages.info(request, "Le diagnostic n’a pas encore de réponse.")
         return redirect("journeys:diagnostic_form", public_id=project.public_id)
