@@ -13,7 +13,9 @@ from catalogue import emails
 from catalogue.enums import AdoptionStatus
 from catalogue.indexing import refresh_adopter_counts, refresh_search_index
 from catalogue.models import KIND_FIELDS, SIZE_FIELDS, AdopterMessage, Adoption, Publisher, Service, Theme
+from catalogue.selectors import CATALOGUE_PAGES
 from catalogue.service_io import ServiceResource
+from common.fragments import bump_version
 
 # Contact form limits: enough to organise a mutualisation, too few to spam the other collectivités. They hold per
 # person and per organisation: several accounts of one collectivité share its quota.
@@ -173,6 +175,8 @@ def ensure_themes() -> int:
         if slug not in existing
     ]
     Theme.objects.bulk_create(missing)
+    if missing:
+        bump_version(CATALOGUE_PAGES)  # bulk_create sends no post_save: the theme lists keyed on the token move
     return len(missing)
 
 

@@ -21,6 +21,7 @@ from dsfr.utils import dsfr_input_class_attr
 
 from common.error_summary import OPTIONAL_RULE_HTML, help_text_has_link, optional_rule_applies
 from common.forms import ListedChoiceIterator
+from common.memo import ProcessMemo
 
 INPUT_SNIPPET = "dsfr/form_field_snippets/input_snippet.html"
 
@@ -144,6 +145,23 @@ def _choices(field: forms.Field) -> list[tuple[str, str]]:
     return [(str(value), label) for value, label in choices]
 
 
+# The options of model choice fields and the groups written with them, per field, version of their rows (the
+# caller's token) and selected value: a bounded handful.
+_versioned_choices = ProcessMemo(max_entries=256, seconds=600)
+
+
+def _field_choices(bound: BoundField, version: str | None) -> list[tuple[str, str]]:
+    field = bound.field
+    if version is None or not isinstance(field, forms.ModelChoiceField):
+        return _choices(field)
+    key = (type(bound.form).__module__, type(bound.form).__qualname__, bound.name, version)
+    choices = _versioned_choices.get(key)
+    if choices is None:
+        choices = _choices(field)
+        _versioned_choices.put(key, choices)
+    return choices
+
+
 def _is_simple_select(bound: BoundField) -> bool:
     field = bound.field
     widget = field.widget
@@ -162,16 +180,31 @@ def _is_simple_select(bound: BoundField) -> bool:
     )
 
 
-def select_group(bound: BoundField) -> SafeString:
+def select_group(bound: BoundField, *, version: str | None = None) -> SafeString:
     """The DSFR select group of an optional filter field, as `bound.as_field_group()` renders it (django-dsfr's
-    select snippet), for an optional, valid, enabled <select> without help text; the renderer's for anything else."""
+    select snippet), for an optional, valid, enabled <select> without help text; the renderer's for anything else.
+
+    With `version`, a token that every write to a model choice field's rows moves, its options are read and the
+    group written once per version, selected value and worker instead of once per request."""
     if not _is_simple_select(bound):
         return bound.as_field_group()
+    values = bound.field.widget.format_value(bound.value())
+    if version is None:
+        return _select_group(bound, values, version)
+    form = type(bound.form)
+    key = ("group", form.__module__, form.__qualname__, bound.html_name, bound.auto_id, version, *values)
+    group = _versioned_choices.get(key)
+    if group is None:
+        group = _select_group(bound, values, version)
+        _versioned_choices.put(key, group)
+    return group
+
+
+def _select_group(bound: BoundField, values: list[str], version: str | None) -> SafeString:
     widget = bound.field.widget
-    values = widget.format_value(bound.value())
     options = []
     has_selected = False
-    for value, label in _choices(bound.field):
+    for value, label in _field_choices(bound, version):
         selected = not has_selected and value in values
         has_selected |= selected
         options.append((value, mark_safe(" selected") if selected else "", label))

@@ -35,7 +35,8 @@ def projects_visible_to(user) -> QuerySet[Project]:
     return Project.objects.filter(organisation__in=organisations_visible_to(user).values("pk"))
 
 
-def _required_done() -> Subquery:
+def required_done() -> Subquery:
+    """The project's required steps done (a subquery on the project's pk)."""
     done = (
         StepAnswer.objects.filter(project=OuterRef("pk"), done=True, step__required=True)
         .order_by()
@@ -56,51 +57,11 @@ def with_progress(projects: QuerySet[Project]) -> QuerySet[Project]:
         .values("n")
     )
     return projects.annotate(
-        required_total=Coalesce(Subquery(total, output_field=IntegerField()), 0), required_done=_required_done()
-    )
-
-
-def project_list_for(user) -> QuerySet[Project]:
-    """« Mes projets »: visible projects with organisation, stage, themes and their required steps done, most
-    recent activity first. Their templates' required steps come from required_step_count (no subquery to build)."""
-    return (
-        projects_visible_to(user)
-        .select_related("organisation", "current_stage", "template")
-        .prefetch_related("themes")
-        .order_by("-last_activity_at", "-pk")
-        .annotate(required_done=_required_done())
+        required_total=Coalesce(Subquery(total, output_field=IntegerField()), 0), required_done=required_done()
     )
 
 
 PAGE_RELATIONS = ("organisation", "template", "current_stage")
-
-
-def project_list_rows(projects: list[Project]) -> list[dict]:
-    """The rows of « Mes projets » for projects of project_list_for, written here rather than by the template (a
-    reverse, a date filter and number localisations per row): URL, themes, stage, progress, last activity."""
-    if not projects:
-        return []
-    first_url = projects[0].get_absolute_url()  # one reverse for the page: the others differ by their public_id
-    head, tail = first_url.split(str(projects[0].public_id), 1)
-    totals: dict[int, int] = {}  # required steps by template version: one structure to read per version
-    rows = []
-    for project in projects:
-        if project.template_id not in totals:
-            totals[project.template_id] = required_step_count(project.template)
-        project.required_total = total = totals[project.template_id]
-        rows.append(
-            {
-                "project": project,
-                "url": f"{head}{project.public_id}{tail}",
-                "themes": ", ".join(theme.name for theme in project.themes.all()),
-                "stage": f"{project.current_stage.order}. {project.current_stage.name}",
-                "done": str(project.required_done),
-                "total": str(total),
-                "percent": str(round(100 * project.required_done / total) if total else 0),
-                "last_activity": french_datetime(project.last_activity_at),
-            }
-        )
-    return rows
 
 
 def project_for_page(user, public_id, related: tuple[str, ...] = PAGE_RELATIONS) -> Project:

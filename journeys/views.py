@@ -8,10 +8,11 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import has_staff_powers, organisations_of
+from catalogue.selectors import CATALOGUE_PAGES
 from common.forms import fits_database_id
+from common.fragments import version_token
 from common.light_forms import select_group
-from journeys import pages, selectors, services
-from journeys.charts import radar_chart
+from journeys import pages, project_listing, selectors, services
 from journeys.content.loader import ethics_content
 from journeys.enums import StepKind
 from journeys.filters import ProjectFilter
@@ -27,6 +28,7 @@ from journeys.forms import (
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.pages import help_html as _help_html  # the questions' help, as the project page's steps
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
+from journeys.results import member_project, response_of, result_body
 
 PAGE_SIZE = 20
 
@@ -68,19 +70,30 @@ def _require_edit(request: HttpRequest, project: Project) -> None:
 
 @require_safe
 def project_list(request: HttpRequest) -> HttpResponse:
-    projects = selectors.project_list_for(request.user)
-    project_filter = ProjectFilter(request.GET or None, queryset=projects)
-    page = _page(project_filter.qs, request, PAGE_SIZE)
-    rows = selectors.project_list_rows(list(page.object_list))
+    # Its form and filters only: the projects are read from the user's visible ones below.
+    project_filter = ProjectFilter(request.GET or None, queryset=Project.objects.none())
+    head = None
+    if request.GET.get("page") in (None, "", "1"):
+        head = project_listing.first_page_values(request.user, project_filter, PAGE_SIZE + 1)
+    if head is not None and len(head) <= PAGE_SIZE:
+        page = Paginator(head, PAGE_SIZE).page(1)  # the whole list: its rows are its count
+        page.pages_list = [1]
+    else:
+        projects = project_listing.filtered_projects(request.user, project_filter)
+        page = _page(project_listing.project_values(projects), request, PAGE_SIZE)
+    rows = project_listing.project_rows(list(page.object_list))
+    # The theme options: the catalogue's pages token moves on every theme saved or deleted.
+    themes_version = version_token(CATALOGUE_PAGES)
     return render(
         request,
         "journeys/project_list.html",
         {
             "filter": project_filter,
-            "filter_fields": [select_group(field) for field in project_filter.form],
+            "filter_fields": [select_group(field, version=themes_version) for field in project_filter.form],
             "page_obj": page,
             "rows": rows,
-            "can_create": organisations_of(request.user).exists(),
+            "rows_html": project_listing.rows_html(rows),
+            "can_create": project_listing.may_create(request.user),
             "is_staff_reader": has_staff_powers(request.user),
         },
     )
@@ -429,40 +442,17 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_safe
 def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
-    project = _project(request, public_id, related=("organisation",))
-    diagnostic, response = _diagnostic_for(project)
+    project = member_project(request.user, public_id) or _project(request, public_id, related=("organisation",))
+    response = response_of(project)
+    if response is not None:
+        diagnostic = selectors.page_diagnostic(response.diagnostic)
+    else:
+        diagnostic, response = _diagnostic_for(project)  # as the form: not found when none is published
     if response is None or not response.answers:
         messages.info(request, "Le diagnostic n’a pas encore de réponse.")
         return redirect("journeys:diagnostic_form", public_id=project.public_id)
-    rows = [
-        {
-            "dimension": d,
-            "score": response.scores.get(d.key),
-            "answered": sum(1 for q in d.questions.all() if q.key in response.answers),
-            "total": len(d.questions.all()),
-        }
-        for d in diagnostic.dimensions.all()
-    ]
-    chart = radar_chart(
-        [(row["dimension"].name, row["score"]) for row in rows],
-        title=f"Maturité données et IA — {project.organisation.name}",
-        # The scores are in the table next to the chart: the chart's alternative points there, so that they are
-        # read once (the PDF report, without that table, keeps the scores in its alternative).
-        description="Graphique radar des scores par dimension : les valeurs figurent dans le tableau « Scores par "
-        "dimension ».",
-    )
-    return render(
-        request,
-        "journeys/diagnostic_result.html",
-        {
-            "project": project,
-            "diagnostic": diagnostic,
-            "response": response,
-            "rows": rows,
-            "chart": chart,
-            "recommendations": services.recommendations_for(diagnostic, response.scores),
-        },
-    )
+    context = {"project": project, "body": result_body(project, diagnostic, response)}
+    return render(request, "journeys/diagnostic_result.html", context)
 
 
 # --- Ethics check -----------------------------------------------------------------------------------------------

@@ -51,3 +51,13 @@ def test_model_choices_are_read_in_one_query(db):
     with CaptureQueriesContext(connection) as ctx:
         select_group(form["thematique"])
     assert len(ctx.captured_queries) == 1
+
+
+@pytest.mark.parametrize("data", [None, {"thematique": "mobilite"}, {"etape": "cadrage", "thematique": "eau"}])
+def test_a_versioned_group_is_the_same_markup_and_keeps_the_selected_value(db, data):
+    ThemeFactory(slug="mobilite", name="Mobilités & transports")
+    ThemeFactory(slug="eau", name="Eau")
+    select_group(ProjectFilter(None, queryset=Project.objects.all()).form["thematique"], version="v1")
+    for field_name in ("etape", "thematique"):
+        form = ProjectFilter(data, queryset=Project.objects.all()).form
+        assert select_group(form[field_name], version="v1") == select_group(form[field_name])

@@ -20,4 +20,22 @@ def test_results_page_reads_no_journey_structure_per_request(world, client_as):
     tables = " ".join(query["sql"] for query in ctx.captured_queries)
     assert '"journeys_journeytemplate"' not in tables
     assert '"journeys_stage"' not in tables
-    assert len(ctx.captured_queries) <= 6
+    assert len(ctx.captured_queries) <= 5
+
+
+def test_member_reads_come_precompiled_and_staff_still_get_their_page(world, client_as):
+    from journeys import selectors
+    from journeys.results import member_project, response_of
+
+    journeys_world(world)
+    project = world["journeys_project"]
+    found = member_project(world["member"], project.public_id)
+    assert found == selectors.project_for_page(world["member"], project.public_id)
+    assert found.organisation.name == world["org"].name
+    assert response_of(found).answers == {"strategie-1": 2}
+    assert member_project(world["outsider"], project.public_id) is None
+    assert member_project(world["staff_in"], project.public_id) is None
+    url = reverse("journeys:diagnostic_result", args=[project.public_id])
+    assert client_as(world["staff_in"]).get(url).status_code == 200
+    assert client_as(world["staff_out"]).get(url).status_code == 404
+    assert client_as(world["outsider"]).get(url).status_code == 404
