@@ -17,7 +17,7 @@ from dsfr.forms import DsfrBaseForm
 
 from journeys import ethics, services
 from journeys.models import Diagnostic
-from journeys.questionnaire_render import QuestionCheckboxes, QuestionRadios
+from journeys.questionnaire_render import KeyedQuestionCheckboxes, KeyedQuestionRadios, QuestionRadios
 
 NOT_OFFERED = "Réponse non prévue\u00a0: choisissez une des réponses proposées."
 NONE_ALONE = "«\u00a0{label}\u00a0» ne peut pas être coché avec une autre réponse."
@@ -107,7 +107,7 @@ class DiagnosticForm(QuestionnaireForm):
                     label=question.text,
                     required=False,
                     choices=[(services.choice_value(choice), choice["label"]) for choice in question.choices],
-                    widget=QuestionRadios(),
+                    widget=QuestionRadios,
                     error_messages={"invalid_choice": NOT_OFFERED},
                 ),
             )
@@ -139,9 +139,9 @@ class EthicsForm(QuestionnaireForm):
                 "error_messages": {"invalid_choice": NOT_OFFERED},
             }
             if question.get("kind") == "multiple_choice":
-                field = ExclusiveNoneField(widget=QuestionCheckboxes(ids_by_value=True), **options)
+                field = ExclusiveNoneField(widget=KeyedQuestionCheckboxes, **options)
             else:
-                field = forms.ChoiceField(widget=QuestionRadios(ids_by_value=True), **options)
+                field = forms.ChoiceField(widget=KeyedQuestionRadios, **options)
             fields.append((question["key"], field))
         return fields
 

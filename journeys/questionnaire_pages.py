@@ -34,7 +34,7 @@ def _entry(question, field: BoundField, conflict: dict | None) -> dict:
 # --- Diagnostic ---------------------------------------------------------------------------------------------------
 
 
-def diagnostic_form(
+def diagnostic_form_for(
     diagnostic: Diagnostic, response: DiagnosticResponse | None, *, editable: bool, data=None
 ) -> DiagnosticForm:
     """The form of the diagnostic as saved (`response`), bound to `data` when posted."""
@@ -107,7 +107,7 @@ def diagnostic_saved_message(diagnostic: Diagnostic, response: DiagnosticRespons
 # --- Ethics check -------------------------------------------------------------------------------------------------
 
 
-def ethics_form(content: dict, check: EthicsCheck | None, *, editable: bool, data=None) -> EthicsForm:
+def ethics_form_for(content: dict, check: EthicsCheck | None, *, editable: bool, data=None) -> EthicsForm:
     """The form of the ethics check as saved (`check`), bound to `data` when posted."""
     return EthicsForm(
         content,

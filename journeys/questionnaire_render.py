@@ -9,7 +9,7 @@ to a shared light renderer (or back to django-dsfr's templates) is a change of t
 """
 
 from django import forms
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -18,11 +18,8 @@ class _PlainChoices:
 
     input_type = "radio"
     group_class = "fr-radio-group"
-
-    def __init__(self, attrs: dict | None = None, *, ids_by_value: bool = False) -> None:
-        super().__init__(attrs)
-        # True: `<key>-<value>` (the ethics check); False: `<key>-<1-based position>` (the diagnostic).
-        self.ids_by_value = ids_by_value
+    # True: ids `<key>-<value>` (the ethics check); False: `<key>-<1-based position>` (the diagnostic).
+    ids_by_value = False
 
     def option_id(self, base: str, index: int, value: str) -> str:
         return f"{base}-{value}" if self.ids_by_value else f"{base}-{index + 1}"
@@ -37,31 +34,39 @@ class _PlainChoices:
         attrs = attrs or {}
         base = attrs.get("id") or name
         selected = set(self.format_value(value))
-        disabled = mark_safe(" disabled") if attrs.get("disabled") else ""
+        disabled = " disabled" if attrs.get("disabled") else ""
+        name = conditional_escape(name)
+        # f-strings over escaped values: format_html per choice was most of the questionnaire pages' field time.
         options = []
         for index, (choice, label) in enumerate(self.choices):
-            option_id, choice = self.option_id(base, index, str(choice)), str(choice)
-            checked = mark_safe(" checked") if choice in selected else ""
+            choice = str(choice)
+            option_id = conditional_escape(self.option_id(base, index, choice))
+            checked = " checked" if choice in selected else ""
             options.append(
-                (self.group_class, self.input_type, option_id, name, choice, checked, disabled, option_id, label)
+                f'<div class="fr-fieldset__element"><div class="{self.group_class}">'
+                f'<input type="{self.input_type}" id="{option_id}" name="{name}" value="{conditional_escape(choice)}"'
+                f'{checked}{disabled}><label class="fr-label" for="{option_id}">{conditional_escape(label)}</label>'
+                "</div></div>"
             )
-        return format_html_join(
-            "\n",
-            '<div class="fr-fieldset__element"><div class="{}"><input type="{}" id="{}" name="{}" value="{}"{}{}>'
-            '<label class="fr-label" for="{}">{}</label></div></div>',
-            options,
-        )
+        return mark_safe("\n".join(options))  # noqa: S308 (ids, name, values and labels escaped above)
 
 
 class QuestionRadios(_PlainChoices, forms.RadioSelect):
-    """A single-choice question's answers."""
+    """A single-choice question's answers, identified by their position."""
 
 
-class QuestionCheckboxes(_PlainChoices, forms.CheckboxSelectMultiple):
-    """A multiple-choice question's answers."""
+class KeyedQuestionRadios(QuestionRadios):
+    """A single-choice question's answers, identified by their key."""
+
+    ids_by_value = True
+
+
+class KeyedQuestionCheckboxes(_PlainChoices, forms.CheckboxSelectMultiple):
+    """A multiple-choice question's answers, identified by their key."""
 
     input_type = "checkbox"
     group_class = "fr-checkbox-group"
+    ids_by_value = True
 
 
 def fieldset_error_id(bound_field: forms.BoundField) -> str:

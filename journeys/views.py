@@ -478,7 +478,7 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
     posted = request.method == "POST"
     if posted:
         _require_edit(request, project)
-    form = questionnaire_pages.diagnostic_form(
+    form = questionnaire_pages.diagnostic_form_for(
         diagnostic, response, editable=can_edit, data=request.POST if posted else None
     )
     stale, theirs, status = "", None, 400 if posted else 200
@@ -560,7 +560,9 @@ def ethics_form(request: HttpRequest, public_id) -> HttpResponse:
     posted = request.method == "POST"
     if posted:
         _require_edit(request, project)
-    form = questionnaire_pages.ethics_form(content, check, editable=can_edit, data=request.POST if posted else None)
+    form = questionnaire_pages.ethics_form_for(
+        content, check, editable=can_edit, data=request.POST if posted else None
+    )
     stale, theirs, status = "", None, 400 if posted else 200
     if posted and form.is_valid():
         try:
