@@ -33,7 +33,7 @@ from accounts import permissions, services
 from accounts.enums import JoinRequestStatus, OrganisationStatus
 from accounts.models import JoinRequest, Membership, Organisation, StaffScope, User
 from accounts.second_factor import second_factor_redirect
-from common.admin import LeanChangeListAdmin
+from common.admin import LeanChangeListAdmin, ScopedChoicesMixin, ScopedRowsMixin
 
 admin.site.site_header = "Territoires IA — administration ANCT"
 admin.site.site_title = "Administration ANCT"
@@ -107,29 +107,23 @@ admin.site.get_app_list = _lazy_app_list
 admin.site.enable_nav_sidebar = False
 
 
-class ScopedChoicesMixin:
-    """A related object offered (or accepted) in a form is one the staff member's admin of that model shows them.
+class StaffScopedRowsMixin(ScopedChoicesMixin, ScopedRowsMixin):
+    """Rows of the organisations in the staff member's territorial scope, reached through `organisation_path`; the
+    related rows offered in forms scoped the same way."""
 
-    Django offers every row of the related table by default, and validates the posted id against it: a
-    chargé de mission could then pick any collectivité or any person, whatever the widget (select,
-    autocomplete, raw id). Superusers keep every row.
-    """
+    organisation_path = "organisation__"
 
-    def get_field_queryset(self, db, db_field, request):
-        related_admin = self.admin_site._registry.get(db_field.remote_field.model)
-        if related_admin is None or request.user.is_superuser:
-            return super().get_field_queryset(db, db_field, request)
-        return related_admin.get_queryset(request).using(db)
+    def rows_condition(self, request) -> Q | None:
+        return permissions.staff_organisation_filter(request.user, prefix=self.organisation_path)
 
 
-class StaffScopedAdmin(ScopedChoicesMixin, LeanChangeListAdmin):
+class StaffScopedAdmin(StaffScopedRowsMixin, LeanChangeListAdmin):
     """A staff member sees and changes only the rows of the organisations in their territorial scope.
 
     A filtered list says « 12 résultats » with a link to show them all, without the size of the whole scope beside
     it: that second COUNT over every row in scope cost a query on each page of the list.
     """
 
-    organisation_path = "organisation__"
     show_full_result_count = False
     # 50 rows, not Django's 100: staff sort, filter or search before reading (the espace ANCT lists show 25), and
     # the project list exports the whole filtered list as CSV; each row is CPU on every page of the list.
@@ -153,13 +147,6 @@ class StaffScopedAdmin(ScopedChoicesMixin, LeanChangeListAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        condition = permissions.staff_organisation_filter(request.user, prefix=self.organisation_path)
-        if condition is None:
-            return queryset.none()
-        return queryset.filter(condition)
 
 
 class RegionFilter(admin.SimpleListFilter):

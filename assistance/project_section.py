@@ -1,12 +1,12 @@
 """The « Ingénierie sur mesure » section of the project page (journeys shows it through journeys.extensions)."""
 
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 
 from assistance import selectors
 from assistance.enums import RequestKind
 from assistance.forms import WaitingForm
 from assistance.permissions import can_request_assistance, can_wait_on_project
+from journeys.extensions import render_section
 from journeys.models import Project, Stage
 
 # Stages of the default journey that point to ANCT's support, with the kind of request they suggest.
@@ -47,4 +47,4 @@ def project_requests_section(request: HttpRequest, project: Project, stage: Stag
         "ask_label": label,
         "ask_kind": kind,
     }
-    return render_to_string("assistance/_project_section.html", context, request=request)
+    return render_section("assistance/_project_section.html", context, request)

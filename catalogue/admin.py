@@ -10,8 +10,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
 from import_export.tmp_storages import CacheStorage
 
-from accounts.admin import ScopedChoicesMixin
-from accounts.permissions import staff_organisation_filter
+from accounts.admin import StaffScopedRowsMixin
 from catalogue import services
 from catalogue.models import AdopterMessage, Adoption, Publisher, Service, Theme
 from catalogue.service_io import ServiceResource
@@ -107,13 +106,8 @@ class ThemeAdmin(admin.ModelAdmin):
             services.refresh_search_index(service_ids=list(obj.services.values_list("pk", flat=True)))
 
 
-class ScopedByOrganisationAdmin(ScopedChoicesMixin, admin.ModelAdmin):
+class ScopedByOrganisationAdmin(StaffScopedRowsMixin, admin.ModelAdmin):
     """Rows of organisations: a chargé de mission sees those of the territory they cover, and chooses only them."""
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        condition = staff_organisation_filter(request.user, prefix="organisation__")
-        return queryset.none() if condition is None else queryset.filter(condition)
 
 
 @admin.register(Adoption)

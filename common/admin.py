@@ -3,6 +3,9 @@
 - `action_checkbox`: the per-row action checkbox as plain HTML.
 - `LeanChangeListAdmin`: a change list whose page of rows loads only the columns it shows (`list_only`).
 - `filter_choices_html`: a filter's choices as Django's admin/filter.html loops over them, in one pass.
+- `ScopedChoicesMixin`, `ScopedRowsMixin`: an admin that shows only the rows a condition on the user allows, and
+  offers in its forms only the related rows their own admin shows. The condition is the domain's (accounts.admin
+  gives the staff member's territorial scope): this package imports no app.
 - `lean_results`: the rows of a change list, each cell built by a renderer decided once per column (field, display
   method, link, empty value), then one string per row. Django's `items_for_result` resolves the field, the empty
   value, the change URL and the preserved filters again for each of the 700 cells of a 100-row, 7-column list,
@@ -27,6 +30,7 @@ from django.contrib.admin.utils import (
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
+from django.db.models import Q
 from django.template.base import render_value_in_context
 from django.urls import NoReverseMatch
 from django.utils.encoding import iri_to_uri
@@ -80,6 +84,33 @@ class LeanChangeListAdmin(admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
+
+
+class ScopedChoicesMixin:
+    """A related object offered (or accepted) in a form is one the staff member's admin of that model shows them.
+
+    Django offers every row of the related table by default, and validates the posted id against it: a
+    chargé de mission could then pick any collectivité or any person, whatever the widget (select,
+    autocomplete, raw id). Superusers keep every row.
+    """
+
+    def get_field_queryset(self, db, db_field, request):
+        related_admin = self.admin_site._registry.get(db_field.remote_field.model)
+        if related_admin is None or request.user.is_superuser:
+            return super().get_field_queryset(db, db_field, request)
+        return related_admin.get_queryset(request).using(db)
+
+
+class ScopedRowsMixin:
+    """The admin shows the rows that match `rows_condition(request)`: None shows none, `Q()` every row."""
+
+    def rows_condition(self, request) -> Q | None:
+        raise NotImplementedError
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        condition = self.rows_condition(request)
+        return queryset.none() if condition is None else queryset.filter(condition)
 
 
 def _change_url(cl) -> Callable[[object], str] | None:

@@ -68,3 +68,26 @@ def cached(key: str, build: Callable[[], T], seconds: int) -> T:
         value = build()
         cache.set(key, value, seconds)
     return value
+
+
+def cached_at_version(key: str, name: str, build: Callable[[], T], seconds: int) -> T:
+    """The value cached under `key` while the token `name` has not moved, built anew otherwise.
+
+    For a large value read on many pages: the token and the value are read in one round trip, and the value keeps
+    one key, so a token moved by a run of writes leaves no stale copy behind (a key per version would keep one each
+    until they expire).
+    """
+    found = cache.get_many([key, _token_key(name)])
+    token = found.get(_token_key(name)) or version_token(name)
+    entry = found.get(key)
+    if entry is not None and entry[0] == token:
+        return entry[1]
+    value = build()
+    cache.set(key, (token, value), seconds)
+    return value
+
+
+def version_tokens(*names: str) -> list[str]:
+    """The current tokens of `names`, in order, read in one round trip (version_token for those missing)."""
+    found = cache.get_many([_token_key(name) for name in names])
+    return [found.get(_token_key(name)) or version_token(name) for name in names]

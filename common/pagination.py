@@ -1,5 +1,7 @@
-"""The DSFR pagination of a list, written in Python: the template version (catalogue/_pagination.html) runs a
-template tag per link, about a tenth of a search page's rendering."""
+"""The DSFR pagination of the portal's lists (catalogue, resources, initiatives gallery), written in Python: the
+template version runs a template tag per link, about a tenth of a search page's rendering."""
+
+from collections.abc import Iterable
 
 from django.core.paginator import Page
 from django.http import QueryDict
@@ -17,9 +19,12 @@ def _query(query: QueryDict, number: int) -> str:
     return escape(copy.urlencode())
 
 
-def pagination_html(page: Page, query: QueryDict) -> SafeString:
-    """The same markup as catalogue/_pagination.html: links without href are aria-disabled (axe contrast rule)."""
-    list_pages(page)
+def pagination_html(page: Page, query: QueryDict, *, pages: Iterable[int | str] | None = None) -> SafeString:
+    """DSFR's pagination markup, links without href aria-disabled (django-dsfr's tag leaves them bare: axe contrast
+    rule); "" for a single page. `pages`: the page numbers and "…" to link, django-dsfr's list_pages by default."""
+    if not page.has_other_pages():
+        return mark_safe("")
+    page_list = list_pages(page).pages_list if pages is None else list(pages)
 
     def edge(css: str, label: str, number: int | None) -> str:
         if number is None:
@@ -34,7 +39,7 @@ def pagination_html(page: Page, query: QueryDict) -> SafeString:
         edge(f"{LINK}--first", "Première page", 1 if previous else None),
         edge(f"{LINK}--prev {LINK}--lg-label", "Page précédente", previous),
     ]
-    for item in page.pages_list:
+    for item in page_list:
         if item == "…":
             parts.append(f'<li><span class="{LINK} fr-unhidden-lg">…</span></li>')
         else:

@@ -3,18 +3,12 @@ permission here. The rows are scoped like every collectivité's data, so a histo
 
 from django.contrib import admin
 
-from accounts.admin import ScopedChoicesMixin
-from accounts.permissions import staff_organisation_filter
+from accounts.admin import StaffScopedRowsMixin
 from initiatives.models import Initiative, InitiativeMessage
 
 
-class ScopedByProjectAdmin(ScopedChoicesMixin, admin.ModelAdmin):
+class ScopedByProjectAdmin(StaffScopedRowsMixin, admin.ModelAdmin):
     organisation_path = "project__organisation__"
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        condition = staff_organisation_filter(request.user, prefix=self.organisation_path)
-        return queryset.none() if condition is None else queryset.filter(condition)
 
 
 @admin.register(Initiative)

@@ -4,11 +4,8 @@ whatever the number of projects, cached and dropped whenever a row they count ch
 initiatives sits above assistance for this one count (the ingénierie requests handled); assistance never imports it.
 """
 
-import uuid
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,15 +14,16 @@ from accounts.enums import OrganisationStatus
 from assistance.enums import RequestStatus
 from assistance.models import AssistanceRequest
 from catalogue.models import Service
+from common.fragments import bump_version, cached_at_version, version_token
 from initiatives.francemap import TILES, Tile, legend, render_svg
 from initiatives.models import Initiative
 from journeys.models import Project
 from territories.models import Departement
 
-CACHE_KEY = "initiatives:public-figures:v2"
-# The version of the cached figures alone (a few bytes, where the figures weigh about 130 KB): pages built from the
-# figures are kept under it (portal.pagecache).
-VERSION_KEY = "initiatives:public-figures:version"
+CACHE_KEY = "initiatives:public-figures:v3"
+# The version token of the figures (a few bytes, where the figures weigh about 130 KB): the figures are kept with
+# the token they were computed at, and the pages built from them under it (portal.pagecache).
+VERSION = "initiatives-public-figures"
 # A safety net: a change made without signals (a queryset update) shows within this delay.
 CACHE_SECONDS = 10 * 60
 
@@ -66,8 +64,6 @@ class PublicFigures:
     # and the map page's (every département).
     home_map_html: str = ""
     map_html: str = ""
-    # Another value at each computation: what was built from other figures carries another version.
-    version: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def engaged_departements(self) -> list[DepartementFigures]:
@@ -137,27 +133,16 @@ def _map_html(figures: PublicFigures, rows: list[DepartementFigures], caption: s
     return render_to_string("initiatives/_map.html", context)
 
 
-def public_figures() -> PublicFigures:
-    """The figures, from the cache when they are there (no query at all)."""
-    figures = cache.get(CACHE_KEY)
-    if figures is None:
-        figures = compute()
-        cache.set(CACHE_KEY, figures, CACHE_SECONDS)
-        cache.set(VERSION_KEY, figures.version, CACHE_SECONDS)
-    return figures
-
-
 def figures_version() -> str:
-    """The version of the figures the cache holds (one small cache read when they are there)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = public_figures().version
-        cache.set(VERSION_KEY, version, CACHE_SECONDS)
-    return version
+    """The version of the figures (one small cache read): it moves whenever a row they count changes."""
+    return version_token(VERSION)
+
+
+def public_figures() -> PublicFigures:
+    """The figures, from the cache when they are there (no query at all, one cache round trip)."""
+    return cached_at_version(CACHE_KEY, VERSION, compute, CACHE_SECONDS)
 
 
 def invalidate(**kwargs) -> None:
-    """Drop the cached figures (a signal receiver: a row they count changed): now, and again once the change is
-    committed, so that a page computed meanwhile from the old data does not stay cached."""
-    cache.delete_many([CACHE_KEY, VERSION_KEY])
-    transaction.on_commit(lambda: cache.delete_many([CACHE_KEY, VERSION_KEY]))
+    """Drop the cached figures (a signal receiver: a row they count changed), at once and again on commit."""
+    bump_version(VERSION)

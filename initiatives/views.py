@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.pagination import pagination_html
 from initiatives import figures, selectors, services
 from initiatives.forms import ContactForm, GalleryFilterForm, PublishForm, theme_choices
 from initiatives.models import Initiative
@@ -38,9 +39,11 @@ def gallery(request: HttpRequest) -> HttpResponse:
     )
     initiatives = selectors.filter_gallery(selectors.published_initiatives(), form.filters())
     page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.pages_list = list(page.paginator.get_elided_page_range(page.number))
+    # Django's elided range, wider than the catalogue's: the gallery's few pages are all linked up to ten.
+    pagination = pagination_html(page, request.GET, pages=page.paginator.get_elided_page_range(page.number))
     status = 400 if form.is_bound and not form.is_valid() else 200
-    return render(request, "initiatives/gallery.html", {"form": form, "page_obj": page}, status=status)
+    context = {"form": form, "page_obj": page, "pagination_html": pagination}
+    return render(request, "initiatives/gallery.html", context, status=status)
 
 
 @login_not_required

@@ -18,6 +18,7 @@ class JourneysConfig(AppConfig):
         post_delete.connect(
             receivers.delete_answer_file, sender=StepAnswer, dispatch_uid="journeys.delete_answer_file"
         )
+        receivers.connect_page_versions()
 
     def bootstrap(self, stdout) -> None:
         """Called by `manage.py bootstrap`: load « Parcours IA & données » and the diagnostic (idempotent)."""

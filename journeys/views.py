@@ -1,37 +1,29 @@
-import functools
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
-from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import has_staff_powers, organisations_of
-from common.dates import french_datetime
 from common.forms import fits_database_id
-from journeys import questionnaire_pages, selectors, services
+from common.light_forms import select_group
+from journeys import pages, questionnaire_pages, selectors, services
 from journeys.charts import radar_chart
 from journeys.content.loader import ethics_content
 from journeys.enums import StepKind
-from journeys.extensions import project_sections
 from journeys.filters import ProjectFilter
 from journeys.forms import (
     CommentForm,
     GoBackForm,
     ProjectForm,
     ProjectUpdateForm,
-    ServiceSearchForm,
     ShortlistAddForm,
     StageAdvanceForm,
     StepAnswerForm,
 )
-from journeys.light_forms import select_group
-from journeys.markup import render_markdown
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
 
@@ -140,145 +132,13 @@ def project_update(request: HttpRequest, public_id) -> HttpResponse:
 # --- Project page -----------------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1024)
-def _help_html(source: str) -> SafeString:
-    """render_markdown of a step's or a question's help: a pure function of the text, and the same few hundred
-    texts of the published versions come back on every page view (an immutable string, shared safely)."""
-    return render_markdown(source)
-
-
-# A step id no database holds: reversed once per page, then replaced by each step's id (tests/journeys/
-# test_step_urls.py checks the result against reverse()); a reverse per step and per link cost ~0.1 ms each.
-_STEP_SENTINEL = 987654321
-
-
-def _step_url(name: str, project: Project):
-    url = reverse(name, kwargs={"public_id": project.public_id, "step_id": _STEP_SENTINEL})
-    head, tail = url.split(f"/{_STEP_SENTINEL}/", 1)
-    return lambda step_id: f"{head}/{step_id}/{tail}"
-
-
-def _step_items(
-    project: Project,
-    stage,
-    answers,
-    *,
-    collectivite_kind: str,
-    editable: bool,
-    posted=None,
-    errors=None,
-    conflict=None,
-) -> list[dict]:
-    """What each step block of the stage shows. Ids are strings and dates are written here: the template then
-    outputs them as they are (an int goes through number localisation, a date through the date filter)."""
-    save_url = _step_url("journeys:step_save", project)
-    download_url = _step_url("journeys:deliverable_download", project)
-    items = []
-    for step in stage.steps.all():
-        answer = answers.get(step.pk)
-        value = dict(answer.value) if answer else {}
-        if posted and posted.get("step_id") == step.pk:
-            value = posted["value"]
-        selected = value.get("choices") or ([value["choice"]] if value.get("choice") else [])
-        items.append(
-            {
-                "step": step,
-                "pk": str(step.pk),
-                "save_url": save_url(step.pk),
-                "download_url": download_url(step.pk),
-                "answer": answer,
-                "updated_at": french_datetime(answer.updated_at) if answer else "",
-                "help_html": _help_html(step.help),
-                "text": value.get("text", ""),
-                "note": value.get("note", ""),
-                "checked": bool(value.get("checked")),
-                "selected": selected,
-                "choices": services.offered_choices(step, collectivite_kind, selected),
-                "version": answer.version if answer else 0,
-                "done": bool(answer and answer.done),
-                "editable": editable and step.kind not in (StepKind.DIAGNOSTIC, StepKind.ETHICS_CHECK),
-                "error": (errors or {}).get(step.pk),
-                "conflict": conflict if conflict and conflict["step"].pk == step.pk else None,
-            }
-        )
-    return items
-
-
 def _render_project(
     request: HttpRequest, project: Project, *, stage_key=None, posted=None, errors=None, conflict=None, status=200
 ) -> HttpResponse:
-    prefetch_related_objects([project], "themes")  # shown in the page's header (twice: test and loop)
-    stages = selectors.page_stages(project.template)
-    answers = selectors.answers_by_step(project)
-    validated, voided = selectors.validated_and_voided_stage_ids(project)
-    progress = [services.stage_progress(stage, answers, validated, voided) for stage in stages]
-    current = project.current_stage
-    selected = next((p for p in progress if p.stage.key == stage_key), None) or next(
-        p for p in progress if p.stage.pk == current.pk
+    context, page_status = pages.project_page(
+        request, project, stage_key=stage_key, posted=posted, errors=errors, conflict=conflict
     )
-    can_edit = can_edit_project(request.user, project)
-    reached = selected.stage.order <= current.order
-    next_stage = next((s for s in stages if s.order > current.order), None)
-    current_progress = next(p for p in progress if p.stage.pk == current.pk)
-    earlier = [s for s in stages if s.order < current.order]
-    diagnostic_response = (
-        DiagnosticResponse.objects.filter(project=project).select_related("diagnostic").first()
-        if any(step.kind == StepKind.DIAGNOSTIC for step in selected.stage.steps.all())
-        else None
-    )
-    ethics_check = EthicsCheck.objects.filter(project=project).first()
-    shortlist = list(selectors.shortlist_of(project)) if selected.stage.key == services.SHORTLIST_STAGE_KEY else []
-    can_shortlist = selected.stage.key == services.SHORTLIST_STAGE_KEY and can_edit and reached
-    search = ServiceSearchForm(request.GET)
-    service_terms = search.cleaned_data["service_q"].strip() if search.is_valid() else ""
-    service_search_error = " ".join(search.errors.get("service_q", []))
-    if service_search_error and status == 200:
-        status = 400
-    context = {
-        "project": project,
-        "stages": progress,
-        "selected": selected,
-        "selected_is_current": selected.stage.pk == current.pk,
-        "reached": reached,
-        "items": _step_items(
-            project,
-            selected.stage,
-            answers,
-            collectivite_kind=project.organisation.kind,
-            editable=can_edit and reached,
-            posted=posted,
-            errors=errors,
-            conflict=conflict,
-        ),
-        "current_index": current.order,
-        "total_stages": len(stages),
-        "next_stage": next_stage,
-        "current_progress": current_progress,
-        # The last stage is done and nothing waits for ANCT: the journey is over (« terminée », not « en cours »).
-        "journey_finished": next_stage is None
-        and not current_progress.missing
-        and (not current.requires_validation or current_progress.validated),
-        "to_revalidate": [p for p in progress if p.revalidate],
-        "required_total": sum(p.required for p in progress),
-        "required_done": sum(p.done for p in progress),
-        "events": selectors.recent_event_rows(project),
-        "comments": selectors.comment_rows(project),
-        "earlier_stages": earlier,
-        "can_edit": can_edit,
-        "can_comment": can_comment_project(request.user, project),
-        "can_validate": can_validate_stage(request.user, project),
-        "diagnostic_response": diagnostic_response,
-        "ethics_check": ethics_check,
-        "shortlist": shortlist,
-        "is_solution_stage": selected.stage.key == services.SHORTLIST_STAGE_KEY,
-        "can_shortlist": can_shortlist,
-        "service_terms": service_terms,
-        "service_search_error": service_search_error,
-        "service_candidates": selectors.shortlist_candidates(project, service_terms) if can_shortlist else [],
-        # Sections of other apps (the report, ingénierie requests…), registered in their AppConfig.ready().
-        "extra_sections": project_sections(request, project, selected.stage),
-    }
-    return render(request, "journeys/project_detail.html", context, status=status)
+    return render(request, "journeys/project_detail.html", context, status=page_status if status == 200 else status)
 
 
 @require_safe

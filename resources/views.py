@@ -1,16 +1,13 @@
-import hashlib
-from urllib.parse import urlencode
-
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
-from dsfr.utils import list_pages
 
+from common.fragments import cached, query_key
+from common.pagination import pagination_html
 from resources import selectors
 from resources.filters import ResourceFilter
 from resources.models import Resource
@@ -29,16 +26,9 @@ USE_CASE_SECTIONS = [
 ]
 
 
-def _results_cache_key(request: HttpRequest) -> str:
-    params = sorted((key, value) for key, values in request.GET.lists() for value in values if value.strip())
-    raw = f"{selectors.library_version()}|{urlencode(params)}"
-    return "resources:results:" + hashlib.sha256(raw.encode()).hexdigest()
-
-
 def _render_results(request: HttpRequest) -> str:
     filterset = ResourceFilter(request.GET or None, queryset=Resource.objects.none())
     library = selectors.resource_page(filterset, page_number=request.GET.get("page"))
-    list_pages(library.page)
     form = filterset.form
     facets = []
     for facet in library.facets:
@@ -46,7 +36,13 @@ def _render_results(request: HttpRequest) -> str:
             continue
         form.fields[facet.name].choices = [(value.value, f"{value.label} ({value.count})") for value in facet.values]
         facets.append({"facet": facet, "field": form[facet.name]})
-    context = {"form": form, "library": library, "facets": facets, "page_obj": library.page}
+    context = {
+        "form": form,
+        "library": library,
+        "facets": facets,
+        "page_obj": library.page,
+        "pagination_html": pagination_html(library.page, request.GET),
+    }
     return render_to_string("resources/_results.html", context, request=request)
 
 
@@ -56,11 +52,8 @@ def index(request: HttpRequest) -> HttpResponse:
     """The library: filters by type, theme and public, accent-insensitive search, pagination."""
     # The filters and results are the same for every visitor: they are cached under a key that includes a version
     # of the data (any edit shows at once). Rendering the facet checkboxes and cards is most of the page's cost.
-    key = _results_cache_key(request)
-    results = cache.get(key)
-    if results is None:
-        results = _render_results(request)
-        cache.set(key, results, CACHE_SECONDS)
+    key = query_key("resources:results", request.GET, selectors.library_version())
+    results = cached(key, lambda: _render_results(request), CACHE_SECONDS)
     context = {
         "results": mark_safe(results),  # noqa: S308 (rendered by our own template, autoescaped)
         "breadcrumb_data": {"root_dir": "/", "links": [], "current": "Ressources"},

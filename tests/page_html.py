@@ -52,3 +52,10 @@ def title_of(html: str) -> str:
     import html as htmllib
 
     return normalise(htmllib.unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1)))
+
+
+def pagination_of(html: str) -> str:
+    """The page's DSFR pagination (common.pagination's <nav>); fails when the page has none."""
+    found = re.search(r'<nav role="navigation" class="fr-pagination.*?</nav>', html, re.S)
+    assert found, "no pagination"
+    return found.group(0)

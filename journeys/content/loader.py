@@ -30,6 +30,7 @@ from journeys.models import (
     Stage,
     Step,
 )
+from journeys.page_versions import every_project_page_changed
 from territories.models import TerritoryKind
 
 CONTENT_DIR = Path(__file__).parent
@@ -332,4 +333,6 @@ def refresh_ethics_results() -> int:
             check.result = result
             changed.append(check)
     EthicsCheck.objects.bulk_update(changed, ["result"], batch_size=500)
+    if changed:  # no signal from bulk_update: the project pages show these results
+        every_project_page_changed()
     return len(changed)

@@ -6,16 +6,9 @@ import pytest
 from django import forms
 
 from assistance.enums import RequestStatus
-from assistance.forms import (
-    MessageForm,
-    MobilisationForm,
-    PlainSelect,
-    PlainTextarea,
-    RejectForm,
-    StatusForm,
-    WaitingForm,
-)
+from assistance.forms import MessageForm, MobilisationForm, RejectForm, StatusForm, WaitingForm
 from assistance.models import Expert
+from common.light_forms import PlainSelect, PlainTextarea
 
 CHOICES = [("", "Choisissez"), ("1", "Cerema <Occitanie> & « partenaires »"), ("2", 'Banque des "Territoires"')]
 

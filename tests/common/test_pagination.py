@@ -1,14 +1,19 @@
-"""common.pagination writes the markup of catalogue/_pagination.html (which the initiatives gallery still includes)."""
+"""common.pagination writes DSFR's pagination markup: the reference template (django-dsfr's pagination with the
+disabled links aria-disabled) renders the same, whitespace aside."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core.paginator import Paginator
-from django.template.loader import get_template
+from django.template import engines
 from django.test import RequestFactory
 from dsfr.utils import list_pages
 
 from common.pagination import pagination_html
+
+# The reference markup, the template the catalogue and the gallery used to include.
+REFERENCE = engines["django"].from_string((Path(__file__).with_name("snapshots") / "dsfr_pagination.html").read_text())
 
 
 def _normalised(html: str) -> str:
@@ -21,7 +26,7 @@ def test_same_markup_as_the_template(url, number):
     request = RequestFactory().get(url)
     page = Paginator(range(400), 20).get_page(number)
     list_pages(page)
-    expected = get_template("catalogue/_pagination.html").render({"page_obj": page, "request": request}, request)
+    expected = REFERENCE.render({"page_obj": page, "request": request}, request)
 
     written = pagination_html(Paginator(range(400), 20).get_page(number), request.GET)
 
@@ -36,3 +41,20 @@ def test_other_parameters_are_kept_and_escaped():
     assert 'href="?q=a%22%3Cb%3E&amp;theme=x&amp;theme=y&amp;page=2"' in html
     assert "<b>" not in html
     assert 'aria-current="page" title="Page 1"' in html
+
+
+@pytest.mark.parametrize("number", [1, 6, 12])
+def test_a_given_range_of_pages(number):
+    request = RequestFactory().get("/initiatives/", {"objectif": "services"})
+    page = Paginator(range(150), 12).get_page(number)
+    page.pages_list = list(page.paginator.get_elided_page_range(number))
+    expected = REFERENCE.render({"page_obj": page, "request": request}, request)
+
+    written = pagination_html(page, request.GET, pages=page.paginator.get_elided_page_range(number))
+
+    assert _normalised(written) == _normalised(expected)
+    assert "…" in written
+
+
+def test_a_single_page_writes_nothing():
+    assert pagination_html(Paginator(range(5), 12).get_page(1), RequestFactory().get("/").GET) == ""

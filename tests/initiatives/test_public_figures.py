@@ -1,10 +1,12 @@
 """The home page's figures: aggregates from the database, a constant number of queries, cached and invalidated."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from common import fragments
 from initiatives import figures
 from tests.accounts.factories import OrganisationFactory
 from tests.assistance.factories import AssistanceRequestFactory
@@ -69,3 +71,39 @@ def test_figures_follow_the_data(client):
     AssistanceRequestFactory(project=project, closed=True)
     assert figures.public_figures().requests_handled == 1
     assert "<strong>1</strong> projet" in client.get(reverse("portal:home")).content.decode()
+
+
+def test_a_change_moves_the_version_and_the_figures_keep_one_key(db):
+    """The figures weigh about 130 KB: they are kept under one key, not one per version."""
+    first = figures.public_figures()
+    version = figures.figures_version()
+
+    ProjectFactory()
+
+    assert figures.figures_version() != version
+    assert figures.public_figures().projects == first.projects + 1
+    assert cache.get(figures.CACHE_KEY)[1].projects == first.projects + 1
+    assert cache.get(f"{figures.CACHE_KEY}:{version}") is None
+
+
+class _CountingCache:
+    """The cache, counting the reads made through it (get_many is one round trip on Redis)."""
+
+    def __init__(self) -> None:
+        self.reads = 0
+
+    def __getattr__(self, name):
+        if name in {"get", "get_many"}:
+            self.reads += 1
+        return getattr(cache, name)
+
+
+def test_a_warm_read_is_one_cache_round_trip(db, monkeypatch):
+    figures.public_figures()
+    counting = _CountingCache()
+    monkeypatch.setattr(fragments, "cache", counting)
+
+    public = figures.public_figures()
+
+    assert counting.reads == 1
+    assert public.projects == 0

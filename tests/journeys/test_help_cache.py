@@ -1,7 +1,7 @@
 """Help texts of steps and questions are rendered once per worker: the same HTML as render_markdown."""
 
 from journeys.markup import render_markdown
-from journeys.views import _help_html
+from journeys.pages import help_html as _help_html
 
 
 def test_help_is_rendered_once_and_identically():

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from common.light_forms import select_group
 from journeys.filters import ProjectFilter
-from journeys.light_forms import select_group
 from journeys.models import Project
 from tests.journeys.factories import ThemeFactory
 
