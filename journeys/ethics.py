@@ -8,7 +8,7 @@ unanswered; its header describes the condition language this module evaluates. T
 
 from collections.abc import Iterable
 
-YES_NO_CHOICES = ("oui", "non")
+YES_NO = ({"key": "oui", "label": "Oui"}, {"key": "non", "label": "Non"})
 NONE_KEYS = frozenset({"aucun", "aucune"})
 NO_AI_LABEL = "Pas de système d’intelligence artificielle"
 UNDETERMINED = ("Non déterminé", "Répondez aux questions sur l’IA pour connaître le niveau de risque.")
@@ -20,11 +20,21 @@ class RulesError(ValueError):
     """The rules table names a fact or a text that does not exist, or has a condition of unknown shape."""
 
 
+def offered_choices(question: dict) -> list[dict]:
+    """The choices ({key, label}) a question offers: its own, or oui/non for a yes/no question that lists none."""
+    choices = question.get("choices") or []
+    if choices or question.get("kind", "yes_no") != "yes_no":
+        return list(choices)
+    return list(YES_NO)
+
+
 def _choices(question: dict) -> tuple[str, ...]:
-    keys = tuple(choice["key"] for choice in question.get("choices", []))
-    if keys or question.get("kind", "yes_no") != "yes_no":
-        return keys
-    return YES_NO_CHOICES
+    return tuple(choice["key"] for choice in offered_choices(question))
+
+
+def none_with_another(values: list[str]) -> bool:
+    """« Aucun » (or « aucune ») ticked together with another answer: a contradiction, refused."""
+    return len(values) > 1 and bool(NONE_KEYS.intersection(values))
 
 
 def _labels(content: dict) -> dict[str, str]:
@@ -47,7 +57,7 @@ def clean_answers(content: dict, raw: dict) -> tuple[dict, list[str]]:
             values = [value] if isinstance(value, str) else [item for item in value if item]
             if any(item not in choices for item in values):
                 errors.append(f"Réponse non prévue à la question « {label} ».")
-            elif len(values) > 1 and NONE_KEYS.intersection(values):
+            elif none_with_another(values):
                 errors.append(f"« Aucun » ne peut pas être coché avec une autre réponse à la question « {label} ».")
             else:
                 answers[key] = values

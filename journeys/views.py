@@ -12,7 +12,7 @@ from catalogue.selectors import CATALOGUE_PAGES
 from common.forms import fits_database_id
 from common.fragments import version_token
 from common.light_forms import select_group
-from journeys import pages, project_listing, selectors, services
+from journeys import pages, project_listing, questionnaire_pages, selectors, services
 from journeys.content.loader import ethics_content
 from journeys.enums import StepKind
 from journeys.filters import ProjectFilter
@@ -26,7 +26,6 @@ from journeys.forms import (
     StepAnswerForm,
 )
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
-from journeys.pages import help_html as _help_html  # the questions' help, as the project page's steps
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
 from journeys.results import member_project, response_of, result_body
 
@@ -174,14 +173,6 @@ def project_history(request: HttpRequest, public_id) -> HttpResponse:
         "validations": selectors.validations_of(project),
     }
     return render(request, "journeys/project_history.html", context)
-
-
-def _posted_version(request: HttpRequest) -> int:
-    """The version the form was loaded with; a tampered value never matches (the save is then refused)."""
-    try:
-        return int(request.POST.get("version", "0"))
-    except ValueError:
-        return -1
 
 
 def _step_stage_key(project: Project, step_id: int) -> str | None:
@@ -352,92 +343,44 @@ def _diagnostic_for(project: Project):
     return selectors.page_diagnostic(diagnostic), response
 
 
-def _diagnostic_rows(diagnostic, answers: dict, *, theirs: dict | None = None, mine: dict | None = None) -> list:
-    """Form rows per dimension; on a stale edit, each question where their saved answer differs from mine
-    carries both labels (`conflict`). A blank answer of mine keeps theirs, so it is not a difference."""
-    groups = []
-    for dimension in diagnostic.dimensions.all():
-        questions = []
-        for q in dimension.questions.all():
-            labels = {services.choice_value(choice): choice["label"] for choice in q.choices}
-            their, my = str((theirs or {}).get(q.key, "")), str((mine or {}).get(q.key, ""))
-            conflict = None
-            if theirs is not None and their and my and their != my:
-                conflict = {"theirs": labels.get(their, their), "mine": labels.get(my, my)}
-            questions.append(
-                {
-                    "question": q,
-                    "answer": str(answers.get(q.key, "")),
-                    "choices": [{"value": services.choice_value(c), "label": c["label"]} for c in q.choices],
-                    "help_html": _help_html(q.help),
-                    "conflict": conflict,
-                }
-            )
-        groups.append({"dimension": dimension, "questions": questions})
-    return groups
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
     project = _project(request, public_id)
     diagnostic, response = _diagnostic_for(project)
     can_edit = can_edit_project(request.user, project) and _kind_reached(project, StepKind.DIAGNOSTIC)
-    answers = dict(response.answers) if response else {}
-    error = None
-    status = 200
-    theirs = mine = None
-    if request.method == "POST":
+    posted = request.method == "POST"
+    if posted:
         _require_edit(request, project)
-        skipped = {"csrfmiddlewaretoken", "action", "version"}
-        raw = {key: value for key, value in request.POST.items() if key not in skipped}
+    form = questionnaire_pages.diagnostic_form_for(
+        diagnostic, response, editable=can_edit, data=request.POST if posted else None
+    )
+    stale, theirs, status = "", None, 400 if posted else 200
+    if posted and form.is_valid():
         try:
             response = services.save_diagnostic(
                 project=project,
                 user=request.user,
                 diagnostic=diagnostic,
-                raw_answers=raw,
-                expected_version=_posted_version(request),
+                raw_answers=form.answers(),
+                expected_version=form.cleaned_data["version"],
             )
         except services.StaleDiagnosticError as exc:
             # Nothing saved: show their saved answers next to mine; the form keeps mine with the fresh version.
-            error, status, response = str(exc), 409, exc.current
+            stale, status, response = str(exc), 409, exc.current
             theirs = dict(response.answers) if response else {}
-            mine = {key: value for key, value in raw.items() if value not in (None, "")}
-            answers = {**theirs, **mine}
+            form = form.after_stale_edit(theirs, response.version if response else 0)
         except services.JourneyError as exc:
-            error = str(exc)
-            status = 400
-            answers.update(raw)
+            form.add_error(None, str(exc))
         else:
             if response.completed_at:
                 messages.success(request, "Diagnostic terminé : voici vos résultats.")
                 return redirect("journeys:diagnostic_result", public_id=project.public_id)
-            missing = sum(
-                1 for d in diagnostic.dimensions.all() for q in d.questions.all() if q.key not in response.answers
-            )
-            messages.info(request, f"Réponses enregistrées. Il reste {missing} question(s) sans réponse.")
+            messages.info(request, questionnaire_pages.diagnostic_saved_message(diagnostic, response))
             return redirect("journeys:diagnostic_form", public_id=project.public_id)
-    dimensions = _diagnostic_rows(diagnostic, answers, theirs=theirs, mine=mine)
-    return render(
-        request,
-        "journeys/diagnostic_form.html",
-        {
-            "project": project,
-            "diagnostic": diagnostic,
-            "dimensions": dimensions,
-            "conflicts": [q for group in dimensions for q in group["questions"] if q["conflict"]],
-            # Once started, the questions still without an answer, each linked (the saved count said how many only).
-            "unanswered": [q["question"] for group in dimensions for q in group["questions"] if not q["answer"]]
-            if response and response.answers
-            else [],
-            "stale": status == 409,
-            "can_edit": can_edit,
-            "error": error,
-            "response": response,
-            "version": response.version if response else 0,
-        },
-        status=status,
+    page = questionnaire_pages.diagnostic_page(
+        project=project, form=form, response=response, can_edit=can_edit, stale_error=stale, theirs=theirs
     )
+    return render(request, "journeys/diagnostic_form.html", page, status=status)
 
 
 @require_safe
@@ -458,106 +401,41 @@ def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
 # --- Ethics check -----------------------------------------------------------------------------------------------
 
 
-def _selected(value) -> list[str]:
-    if isinstance(value, list):
-        return [item for item in value if item]
-    return [value] if value else []
-
-
-def _ethics_choices(question: dict) -> list[dict]:
-    if question.get("kind", "yes_no") == "yes_no":
-        return [{"key": "oui", "label": "Oui"}, {"key": "non", "label": "Non"}]
-    return question.get("choices") or []
-
-
-def _ethics_labels(choices: list[dict], keys: list[str]) -> str:
-    labels = {choice["key"]: choice.get("label", choice["key"]) for choice in choices}
-    return ", ".join(labels.get(key, key) for key in keys) or "Sans réponse"
-
-
-def _ethics_sections(content: dict, answers: dict, *, theirs: dict | None = None) -> list[dict]:
-    """Form rows per section; on a stale edit, each question where their saved answer differs from the form's
-    (mine, which replaces the whole questionnaire when saved) carries both labels (`conflict`)."""
-    sections: dict[str, list] = {}
-    for question in content.get("questions", []):
-        selected = _selected(answers.get(question["key"]))
-        choices = _ethics_choices(question)
-        conflict = None
-        if theirs is not None:
-            their = _selected(theirs.get(question["key"]))
-            if sorted(their) != sorted(selected):
-                conflict = {"theirs": _ethics_labels(choices, their), "mine": _ethics_labels(choices, selected)}
-        sections.setdefault(question.get("section", ""), []).append(
-            {
-                "question": question,
-                "choices": choices,
-                "selected": selected,
-                "help_html": _help_html(question.get("help", "")),
-                "conflict": conflict,
-            }
-        )
-    return [{"key": key, "label": SECTION_LABELS.get(key, key), "items": items} for key, items in sections.items()]
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def ethics_form(request: HttpRequest, public_id) -> HttpResponse:
     project = _project(request, public_id)
     content = ethics_content()
     check = EthicsCheck.objects.filter(project=project).first()
-    answers = dict(check.answers) if check else {}
-    error = None
-    status = 200
-    theirs = None
-    if request.method == "POST":
+    can_edit = can_edit_project(request.user, project) and _kind_reached(project, StepKind.ETHICS_CHECK)
+    posted = request.method == "POST"
+    if posted:
         _require_edit(request, project)
-        raw = {}
-        for question in content.get("questions", []):
-            if question.get("kind") == "multiple_choice":
-                raw[question["key"]] = request.POST.getlist(question["key"])
-            else:
-                raw[question["key"]] = request.POST.get(question["key"], "")
+    form = questionnaire_pages.ethics_form_for(
+        content, check, editable=can_edit, data=request.POST if posted else None
+    )
+    stale, theirs, status = "", None, 400 if posted else 200
+    if posted and form.is_valid():
         try:
             services.save_ethics_check(
-                project=project, user=request.user, raw_answers=raw, expected_version=_posted_version(request)
+                project=project,
+                user=request.user,
+                raw_answers=form.answers(),
+                expected_version=form.cleaned_data["version"],
             )
         except services.StaleEthicsCheckError as exc:
             # Nothing saved: show their saved answers next to mine; the form keeps mine with the fresh version.
-            error, status, check = str(exc), 409, exc.current
+            stale, status, check = str(exc), 409, exc.current
             theirs = dict(check.answers) if check else {}
-            answers = raw
+            form = form.after_stale_edit(theirs, check.version if check else 0)
         except services.JourneyError as exc:
-            error = str(exc)
-            status = 400
-            answers = raw
+            form.add_error(None, str(exc))
         else:
             messages.success(request, "Le cadrage éthique et juridique est enregistré.")
             return redirect(f"{reverse('journeys:ethics_form', kwargs={'public_id': project.public_id})}#resultat")
-    sections = _ethics_sections(content, answers, theirs=theirs)
-    return render(
-        request,
-        "journeys/ethics_form.html",
-        {
-            "project": project,
-            "sections": sections,
-            "conflicts": [item for section in sections for item in section["items"] if item["conflict"]],
-            "stale": status == 409,
-            "check": check,
-            "version": check.version if check else 0,
-            "can_edit": can_edit_project(request.user, project) and _kind_reached(project, StepKind.ETHICS_CHECK),
-            "error": error,
-        },
-        status=status,
+    page = questionnaire_pages.ethics_page(
+        project=project, form=form, check=check, can_edit=can_edit, stale_error=stale, theirs=theirs
     )
-
-
-SECTION_LABELS = {
-    "donnees_personnelles": "Données personnelles",
-    "aipd": "Analyse d’impact (AIPD)",
-    "ai_act": "Règlement européen sur l’IA (AI Act)",
-    "transparence": "Transparence envers les usagers",
-    "controle_humain": "Contrôle humain",
-    "environnement": "Empreinte environnementale",
-}
+    return render(request, "journeys/ethics_form.html", page, status=status)
 
 
 # --- Shortlist (issue 5) ------------------------------------------------------------------------------------------
