@@ -245,8 +245,8 @@ PROJECT_FIELDS = (
 )
 
 
-def project_rows(values: Iterable[dict], themes: dict[int, list[str]]) -> list[dict]:
-    """Rows of the projects list from `values(*PROJECT_FIELDS)` and the theme names of each project."""
+def project_rows(values: Iterable[dict]) -> list[dict]:
+    """Rows of the projects list from `values(*PROJECT_FIELDS)` with each project's "theme_names"."""
     page_url = url_maker("journeys:project_detail")
     follow_url = url_maker("espace:project_follow")
     return [
@@ -254,7 +254,7 @@ def project_rows(values: Iterable[dict], themes: dict[int, list[str]]) -> list[d
             "url": page_url(row["public_id"]),
             "follow_url": follow_url(row["public_id"]),
             "title": row["title"],
-            "themes": ", ".join(themes.get(row["pk"], ())),
+            "themes": ", ".join(row["theme_names"]),
             "organisation": row["organisation__name"],
             "place": place_of(row["organisation__departement_id"], row["organisation__region_id"]),
             "stage": f"{row['current_stage__order']}. {row['current_stage__name']}",

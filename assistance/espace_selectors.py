@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import (
     CharField,
@@ -264,20 +265,32 @@ def with_waiting(projects: QuerySet[Project]) -> QuerySet[Project]:
     return projects.annotate(waiting_reminders=_waiting_reminders())
 
 
+_THEME_NAMES = Project.themes.through.objects.order_by("theme__position", "theme__name").values("theme__name")
+
+
 def _project_rows_query(markers: Markers, size: int) -> QuerySet:
     projects = Project.objects.filter(pk__in=[markers.integer(f"project.{index}") for index in range(size)])
     followed = Exists(Follow.objects.filter(user=markers.integer("user"), project=OuterRef("pk")))
-    return with_waiting(with_open_requests(with_progress(projects)).annotate(is_followed=followed)).values(
-        *espace_rows.PROJECT_FIELDS
-    )
+    rows = with_waiting(with_open_requests(with_progress(projects)).annotate(is_followed=followed))
+    if connection.vendor == "postgresql":
+        # The theme names in the same statement (an array per row): one round trip less than theme_names().
+        rows = rows.annotate(theme_names=ArraySubquery(_THEME_NAMES.filter(project_id=OuterRef("pk"))))
+        return rows.values(*espace_rows.PROJECT_FIELDS, "theme_names")
+    return rows.values(*espace_rows.PROJECT_FIELDS)
 
 
 def project_list_values(page: QuerySet[Project], user) -> list[dict]:
     """The projects list's rows as values, with progress, open requests, follow and wait (espace_rows.project_rows).
 
     `page` is the ordered slice of the page: its ids are read first, then their rows in a query precompiled per
-    page size (four correlated subqueries: compiling them was the costliest part of the page)."""
-    return _page_rows("project", page, _project_rows_query, user=user.pk)
+    page size (four correlated subqueries: compiling them was the costliest part of the page). Each row has
+    "theme_names", read in the same query on PostgreSQL, else in one more (theme_names)."""
+    rows = _page_rows("project", page, _project_rows_query, user=user.pk)
+    if rows and "theme_names" not in rows[0]:
+        names = theme_names([row["pk"] for row in rows])
+        for row in rows:
+            row["theme_names"] = names.get(row["pk"], [])
+    return rows
 
 
 def theme_names(project_ids: list[int]) -> dict[int, list[str]]:
@@ -335,14 +348,10 @@ def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
 def _request_detail_query(markers: Markers, scope: Q) -> QuerySet:
     return (
         AssistanceRequest.objects.filter(scope, public_id=markers.uuid("public_id"))
-        .select_related(
-            "project__current_stage",
-            "organisation__departement",
-            "organisation__region",
-            "assigned_to",
-            "submitted_by",
-            "satisfaction",
-        )
+        # Only what the page shows: PostgreSQL plans a join of eight tables or more in several milliseconds (this
+        # query, planned on every request, took longer than all the page's other queries together); the stage and
+        # the région were joined and never read.
+        .select_related("project", "organisation__departement", "assigned_to", "submitted_by", "satisfaction")
         .annotate(is_followed=Exists(Follow.objects.filter(user=markers.integer("user"), request=OuterRef("pk"))))
         .order_by()[:2]
     )

@@ -285,11 +285,6 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _project_rows(values) -> list[dict]:
-    found = list(values)
-    return espace_rows.project_rows(found, espace_selectors.theme_names([row["pk"] for row in found]))
-
-
 @require_safe
 @espace_view
 def project_list(request: HttpRequest) -> HttpResponse:
@@ -298,7 +293,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         filter_class=ProjectFilter,
         queryset=espace_selectors.projects_in_scope(request.user).order_by("-last_activity_at", "-pk"),
         values=lambda result: espace_selectors.project_list_values(result, request.user),
-        rows=_project_rows,
+        rows=espace_rows.project_rows,
         template="espace/project_list.html",
         section="projects",
     )
