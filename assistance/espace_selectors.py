@@ -529,29 +529,109 @@ def _limited(queryset: QuerySet, size: int, select: Callable[[QuerySet], QuerySe
     return select(queryset.model.objects.filter(pk__in=queryset.values("pk")[:size]).order_by())
 
 
-def _present_anywhere(user) -> set[str]:
-    """The home's sections whose rows exist anywhere (any territory), in one query of LIMIT 1 probes. Their own
-    queries are the costliest of the page and most often find nothing (no stage of the default journey requires
-    a validation, for instance): a section absent here is not asked for at all."""
+# The home's probes and its two always-shown short lists share one UNION ALL, each row as HOME_ROW_FIELDS: the
+# section's key, then a public id, a label, a date, two details, a key to order by and the section's count (null
+# for a probe). The short lists come first: PostgreSQL types a UNION's NULL columns from the parts before them.
+HOME_ROW_FIELDS = ("row_section", "row_id", "row_label", "row_at", "row_a", "row_b", "row_pk", "row_total")
 
-    def probe(key: str, queryset: QuerySet) -> QuerySet:
-        return _limited(queryset.order_by(), 1, lambda rows: rows.values_list(Value(key, output_field=CharField())))
 
-    def build(markers: Markers) -> QuerySet:
-        probes = [
-            probe("validation", Stage.objects.filter(requires_validation=True)),
-            probe("validation", StageValidation.objects.voided()),
-            probe(
-                "projects_no_reaction",
-                ProjectWait.objects.filter(waiting_since__isnull=False, reminders_sent__gt=0),
-            ),
-            probe("join_requests", JoinRequest.objects.filter(status=JoinRequestStatus.PENDING)),
-            probe("satisfaction", Satisfaction.objects.all()),
-            probe("followed", Follow.objects.filter(user=markers.integer("user"))),
-        ]
-        return probes[0].union(*probes[1:], all=True)
+def _count_of(queryset: QuerySet) -> Coalesce:
+    """How many rows `queryset` has, as a scalar subquery (asked once per statement: it is not correlated)."""
+    counted = queryset.order_by().annotate(row_one=Value(1)).values("row_one").annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
-    return {next(iter(row.values())) for row in precompiled("assistance.espace.present", build, user=user.pk)}
+
+def _home_list(key: str, queryset: QuerySet, order: str, *columns: str) -> QuerySet:
+    public_id, label, at, detail_a, detail_b = columns
+    return _limited(
+        queryset.order_by(order, "pk"),
+        HOME_LIST_SIZE,
+        lambda rows: rows.values(
+            row_section=Value(key, output_field=CharField()),
+            row_id=F(public_id),
+            row_label=F(label),
+            row_at=F(at),
+            row_a=F(detail_a),
+            row_b=F(detail_b),
+            row_pk=F("pk"),
+            row_total=_count_of(queryset),
+        ),
+    )
+
+
+def _probe(key: str, queryset: QuerySet) -> QuerySet:
+    nothing = {name: Value(None, output_field=CharField()) for name in HOME_ROW_FIELDS[1:]}
+    return _limited(
+        queryset.order_by(), 1, lambda rows: rows.values(row_section=Value(key, output_field=CharField()), **nothing)
+    )
+
+
+def _home_rows_query(markers: Markers, on_organisation: Q, on_project: Q) -> QuerySet:
+    parts = [
+        _home_list(
+            "pending",
+            Organisation.objects.filter(on_organisation, status=OrganisationStatus.PENDING),
+            "created_at",
+            *("public_id", "name", "created_at", "departement_id", "region_id"),
+        ),
+        _home_list(
+            "inactive",
+            Project.objects.filter(on_project, last_activity_at__lte=markers.datetime("inactive_since")),
+            "last_activity_at",
+            *("public_id", "title", "last_activity_at", "organisation__name", "current_stage__name"),
+        ),
+        # Sections whose rows exist anywhere (any territory), LIMIT 1 each. Their own queries are the costliest of
+        # the page and most often find nothing (no stage of the default journey requires a validation, for
+        # instance): a section absent here is not asked for at all.
+        _probe("validation", Stage.objects.filter(requires_validation=True)),
+        _probe("validation", StageValidation.objects.voided()),
+        _probe("projects_no_reaction", ProjectWait.objects.filter(waiting_since__isnull=False, reminders_sent__gt=0)),
+        _probe("join_requests", JoinRequest.objects.filter(status=JoinRequestStatus.PENDING)),
+        _probe("satisfaction", Satisfaction.objects.all()),
+        _probe("followed", Follow.objects.filter(user=markers.integer("user"))),
+    ]
+    return parts[0].union(*parts[1:], all=True)
+
+
+@dataclass
+class _HomeRows:
+    present: set[str]
+    pending: tuple[int, list[dict]]
+    inactive: tuple[int, list[dict]]
+
+
+def _home_rows(user, now: datetime) -> _HomeRows:
+    """The home's probes, collectivités to confirm and inactive projects, in one query (precompiled per shape of
+    the user's scope); nothing without a scope."""
+    on_organisation, on_project = espace_scope(user), espace_scope(user, prefix="organisation__")
+    if on_organisation is None or on_project is None:
+        return _HomeRows(set(), (0, []), (0, []))
+    organisation_shape, organisation_values, organisation_marked = parametrised(on_organisation)
+    project_shape, project_values, project_marked = parametrised(on_project)
+    rows = precompiled(
+        ("assistance.espace.home_rows", organisation_shape, project_shape),
+        lambda markers: _home_rows_query(markers, organisation_marked(markers), project_marked(markers)),
+        user=user.pk,
+        inactive_since=inactive_since(now),
+        **organisation_values,
+        **project_values,
+    )
+    present, lists = set(), {"pending": [], "inactive": []}
+    for row in rows:
+        present.add(row["row_section"])
+        if row["row_section"] in lists:
+            lists[row["row_section"]].append(row)
+
+    def counted(key: str, *names: str) -> tuple[int, list[dict]]:
+        found = sorted(lists[key], key=lambda row: (row["row_at"], row["row_pk"]))
+        values = [dict(zip(names, (row[field] for field in HOME_ROW_FIELDS[1:6]), strict=True)) for row in found]
+        return (found[0]["row_total"] if found else 0), values
+
+    return _HomeRows(
+        present,
+        counted("pending", "public_id", "name", "created_at", "departement_id", "region_id"),
+        counted("inactive", "public_id", "title", "last_activity_at", "organisation__name", "current_stage__name"),
+    )
 
 
 def _first_with_count(queryset: QuerySet, *fields: str, **expressions) -> tuple[int, list[dict]]:
@@ -647,22 +727,13 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
     stats = request_stats(user, now)
     request_sections = _request_sections(user, now, wide=wide, counts=stats)
 
-    present = _present_anywhere(user)
+    home_rows = _home_rows(user, now)
+    present = home_rows.present
 
     def first_with_count(key: str, queryset: QuerySet, *fields: str, **expressions) -> tuple[int, list[dict]]:
         return _first_with_count(queryset, *fields, **expressions) if key in present else (0, [])
 
-    pending_count, pending = _counted(
-        _scoped_rows(
-            "pending",
-            user,
-            "",
-            lambda markers, scope: _first_values(
-                Organisation.objects.filter(scope, status=OrganisationStatus.PENDING).order_by("created_at", "pk"),
-                *espace_rows.HOME_ORGANISATION_FIELDS,
-            ),
-        )
-    )
+    pending_count, pending = home_rows.pending
     join_count, join_requests = first_with_count(
         "join_requests", escalated_join_requests(user, now), *espace_rows.HOME_JOIN_FIELDS
     )
@@ -679,20 +750,7 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
         .order_by("waiting_since", "pk"),
         *espace_rows.HOME_WAIT_FIELDS,
     )
-    inactive_count, inactive = _counted(
-        _scoped_rows(
-            "inactive",
-            user,
-            "organisation__",
-            lambda markers, scope: _first_values(
-                Project.objects.filter(scope, last_activity_at__lte=markers.datetime("inactive_since")).order_by(
-                    "last_activity_at", "pk"
-                ),
-                *espace_rows.HOME_PROJECT_FIELDS,
-            ),
-            inactive_since=inactive_since(now),
-        )
-    )
+    inactive_count, inactive = home_rows.inactive
 
     def requests_section(key: str, title: str, empty: str) -> Section:
         rows = espace_rows.home_request_rows(request_sections[key])
