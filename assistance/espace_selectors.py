@@ -208,9 +208,16 @@ def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
 # The lists' pages read values (espace_rows formats them): one query a page, no model instance.
 
 
-def request_list_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
-    """The requests list's rows as values (espace_rows.request_rows)."""
-    return queryset.values(*espace_rows.REQUEST_FIELDS)
+def request_list_values(page: QuerySet[AssistanceRequest]) -> QuerySet:
+    """The requests list's rows as values (espace_rows.request_rows). `page` is the ordered slice of the page.
+    Beyond the first page its ids are chosen in a subquery on the requests alone and only its rows are joined:
+    joined first, a page far in the list joined every row before it, then skipped them (the first page reads
+    its rows in index order, joined as it goes)."""
+    if not page.query.low_mark:
+        return page.values(*espace_rows.REQUEST_FIELDS)
+    ordering = page.query.order_by or AssistanceRequest._meta.ordering
+    rows = AssistanceRequest.objects.filter(pk__in=page.values("pk")).order_by(*ordering)
+    return rows.values(*espace_rows.REQUEST_FIELDS)
 
 
 def request_export_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
@@ -318,7 +325,9 @@ def _filter_choices_query(scope: Q) -> QuerySet:
         Programme.objects.values_list("slug", "name", Value("programme"), Value(0)),
         Theme.objects.values_list("slug", "name", Value("theme"), "position"),
     ]
-    return parts[0].union(*parts[1:], all=True)
+    # Unordered parts (filter_choices sorts the rows): SQLite refuses ORDER BY inside a UNION, and the models'
+    # default orderings put one in each part.
+    return parts[0].order_by().union(*(part.order_by() for part in parts[1:]), all=True)
 
 
 def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
