@@ -61,6 +61,7 @@ def _render_request(request: HttpRequest, found: AssistanceRequest, *, status: i
     context = {
         "assistance_request": found,
         "project": found.project,
+        "theme_names": found.theme_names,
         "thread": selectors.thread_of(found),
         "attachments": selectors.request_attachments(found),
         "history": selectors.history_of(found),

@@ -131,6 +131,7 @@ def _detail_context(request: HttpRequest, found: AssistanceRequest, **forms) -> 
     return {
         "assistance_request": found,
         "project": found.project,
+        "theme_names": [theme.name for theme in found.themes.all()],
         "thread": selectors.thread_of(found),
         "attachments": selectors.request_attachments(found),
         "history": selectors.history_of(found),
