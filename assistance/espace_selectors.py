@@ -460,6 +460,7 @@ class Home:
     sections: list[Section]
     by_status: list[dict]
     by_departement: list[dict]
+    by_departement_rows: str
     satisfaction: list[dict]
     followed: list[dict]
     previous_visit: datetime | None
@@ -864,6 +865,7 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
         sections=sections,
         by_status=by_status,
         by_departement=by_departement,
+        by_departement_rows=espace_rows.departement_table_rows(by_departement),
         satisfaction=satisfaction_by_departement(user) if "satisfaction" in present else [],
         followed=followed_by(user, previous_visit) if "followed" in present else [],
         previous_visit=previous_visit,
