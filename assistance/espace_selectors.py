@@ -454,6 +454,11 @@ class Section:
     url: str
     empty: str
 
+    @property
+    def items(self) -> str:
+        """The rows as the list's items, in one string (espace_rows.home_list_items)."""
+        return espace_rows.home_list_items(self.rows)
+
 
 @dataclass
 class Home:

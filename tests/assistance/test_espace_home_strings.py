@@ -1,7 +1,7 @@
-"""The home's « Demandes par département » table body, written in one string: the same cells as the template
-wrote, texts escaped, a link per département and none for the collectivités without one."""
+"""Parts of the espace home written in one string (the « Demandes par département » table body, each section's
+list): the same markup the template wrote, texts escaped."""
 
-from assistance.espace_rows import departement_table_rows
+from assistance.espace_rows import departement_table_rows, home_list_items
 
 
 def test_each_département_links_to_its_requests_and_texts_are_escaped():
@@ -26,3 +26,14 @@ def test_each_département_links_to_its_requests_and_texts_are_escaped():
 
 def test_no_département_no_row():
     assert departement_table_rows([]) == ""
+
+
+def test_a_home_section_lists_its_rows_as_links_with_escaped_texts():
+    rows = [
+        {"url": "/projets/1/", "label": "Cantine & <bio>", "detail": " — Commune d'Ax, étape «\u00a02\u00a0»"},
+        {"url": "/projets/2/", "label": "Voirie", "detail": ""},
+    ]
+    assert home_list_items(rows) == (
+        '<li><a href="/projets/1/">Cantine &amp; &lt;bio&gt;</a> — Commune d&#x27;Ax, étape «\u00a02\u00a0»</li>'
+        '<li><a href="/projets/2/">Voirie</a></li>'
+    )
