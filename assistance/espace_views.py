@@ -58,12 +58,13 @@ def _request(request: HttpRequest, public_id) -> AssistanceRequest:
 def _render_request(request: HttpRequest, found: AssistanceRequest, *, status: int = 200, **forms) -> HttpResponse:
     allowed = services.allowed_transitions(found)
     staff = espace_selectors.assignable_staff(found)
+    thread, attachments = selectors.thread_and_attachments(found)
     context = {
         "assistance_request": found,
         "project": found.project,
         "theme_names": found.theme_names,
-        "thread": selectors.thread_of(found),
-        "attachments": selectors.request_attachments(found),
+        "thread": thread,
+        "attachments": attachments,
         "history": selectors.history_of(found),
         "mobilisations": selectors.mobilisations_of(found),
         "satisfaction": satisfaction_of(found),
