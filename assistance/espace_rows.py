@@ -9,8 +9,10 @@ project row needed two).
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from functools import cache
+from html import escape
 
 from django.urls import get_script_prefix, reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from accounts.enums import OrganisationStatus
 from assistance.enums import RequestKind, RequestStatus
@@ -245,8 +247,8 @@ PROJECT_FIELDS = (
 )
 
 
-def project_rows(values: Iterable[dict], themes: dict[int, list[str]]) -> list[dict]:
-    """Rows of the projects list from `values(*PROJECT_FIELDS)` and the theme names of each project."""
+def project_rows(values: Iterable[dict]) -> list[dict]:
+    """Rows of the projects list from `values(*PROJECT_FIELDS)` with each project's "theme_names"."""
     page_url = url_maker("journeys:project_detail")
     follow_url = url_maker("espace:project_follow")
     return [
@@ -254,7 +256,7 @@ def project_rows(values: Iterable[dict], themes: dict[int, list[str]]) -> list[d
             "url": page_url(row["public_id"]),
             "follow_url": follow_url(row["public_id"]),
             "title": row["title"],
-            "themes": ", ".join(themes.get(row["pk"], ())),
+            "themes": ", ".join(row["theme_names"]),
             "organisation": row["organisation__name"],
             "place": place_of(row["organisation__departement_id"], row["organisation__region_id"]),
             "stage": f"{row['current_stage__order']}. {row['current_stage__name']}",
@@ -423,3 +425,29 @@ def followed_rows(values: Iterable[dict], since: datetime | None) -> list[dict]:
         item["changed"] = since is None or changed_at > since
         rows.append(item)
     return rows
+
+
+def departement_table_rows(rows: Iterable[dict]) -> SafeString:
+    """The body of the home's « Demandes par département » table, written in one string: a national scope lists
+    about a hundred départements, and their eight template variables a row were most of the home's rendering.
+    html.escape(quote=True) is what django.utils.html.escape runs."""
+    lines = []
+    for row in rows:
+        if row["url"]:
+            label = f'<a href="{escape(row["url"])}">{escape(row["code"])} — {escape(row["name"])}</a>'
+        else:
+            label = escape(row["name"])
+        counts = "".join(f"<td>{row[key]}</td>" for key in ("total", "open", "new", "overdue"))
+        lines.append(f"<tr><td>{label}</td>{counts}</tr>")
+    return mark_safe("".join(lines))  # noqa: S308
+
+
+def home_list_items(rows: Iterable[dict]) -> SafeString:
+    """The items of a home section's list (a link, then plain text), written in one string like the table above:
+    nine sections of up to eight rows, three template variables each."""
+    return mark_safe(  # noqa: S308
+        "".join(
+            f'<li><a href="{escape(row["url"])}">{escape(str(row["label"]))}</a>{escape(str(row["detail"]))}</li>'
+            for row in rows
+        )
+    )

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import (
     CharField,
@@ -207,9 +208,16 @@ def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
 # The lists' pages read values (espace_rows formats them): one query a page, no model instance.
 
 
-def request_list_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
-    """The requests list's rows as values (espace_rows.request_rows)."""
-    return queryset.values(*espace_rows.REQUEST_FIELDS)
+def request_list_values(page: QuerySet[AssistanceRequest]) -> QuerySet:
+    """The requests list's rows as values (espace_rows.request_rows). `page` is the ordered slice of the page.
+    Beyond the first page its ids are chosen in a subquery on the requests alone and only its rows are joined:
+    joined first, a page far in the list joined every row before it, then skipped them (the first page reads
+    its rows in index order, joined as it goes)."""
+    if not page.query.low_mark:
+        return page.values(*espace_rows.REQUEST_FIELDS)
+    ordering = page.query.order_by or AssistanceRequest._meta.ordering
+    rows = AssistanceRequest.objects.filter(pk__in=page.values("pk")).order_by(*ordering)
+    return rows.values(*espace_rows.REQUEST_FIELDS)
 
 
 def request_export_values(queryset: QuerySet[AssistanceRequest]) -> QuerySet:
@@ -264,20 +272,32 @@ def with_waiting(projects: QuerySet[Project]) -> QuerySet[Project]:
     return projects.annotate(waiting_reminders=_waiting_reminders())
 
 
+_THEME_NAMES = Project.themes.through.objects.order_by("theme__position", "theme__name").values("theme__name")
+
+
 def _project_rows_query(markers: Markers, size: int) -> QuerySet:
     projects = Project.objects.filter(pk__in=[markers.integer(f"project.{index}") for index in range(size)])
     followed = Exists(Follow.objects.filter(user=markers.integer("user"), project=OuterRef("pk")))
-    return with_waiting(with_open_requests(with_progress(projects)).annotate(is_followed=followed)).values(
-        *espace_rows.PROJECT_FIELDS
-    )
+    rows = with_waiting(with_open_requests(with_progress(projects)).annotate(is_followed=followed))
+    if connection.vendor == "postgresql":
+        # The theme names in the same statement (an array per row): one round trip less than theme_names().
+        rows = rows.annotate(theme_names=ArraySubquery(_THEME_NAMES.filter(project_id=OuterRef("pk"))))
+        return rows.values(*espace_rows.PROJECT_FIELDS, "theme_names")
+    return rows.values(*espace_rows.PROJECT_FIELDS)
 
 
 def project_list_values(page: QuerySet[Project], user) -> list[dict]:
     """The projects list's rows as values, with progress, open requests, follow and wait (espace_rows.project_rows).
 
     `page` is the ordered slice of the page: its ids are read first, then their rows in a query precompiled per
-    page size (four correlated subqueries: compiling them was the costliest part of the page)."""
-    return _page_rows("project", page, _project_rows_query, user=user.pk)
+    page size (four correlated subqueries: compiling them was the costliest part of the page). Each row has
+    "theme_names", read in the same query on PostgreSQL, else in one more (theme_names)."""
+    rows = _page_rows("project", page, _project_rows_query, user=user.pk)
+    if rows and "theme_names" not in rows[0]:
+        names = theme_names([row["pk"] for row in rows])
+        for row in rows:
+            row["theme_names"] = names.get(row["pk"], [])
+    return rows
 
 
 def theme_names(project_ids: list[int]) -> dict[int, list[str]]:
@@ -305,7 +325,9 @@ def _filter_choices_query(scope: Q) -> QuerySet:
         Programme.objects.values_list("slug", "name", Value("programme"), Value(0)),
         Theme.objects.values_list("slug", "name", Value("theme"), "position"),
     ]
-    return parts[0].union(*parts[1:], all=True)
+    # Unordered parts (filter_choices sorts the rows): SQLite refuses ORDER BY inside a UNION, and the models'
+    # default orderings put one in each part.
+    return parts[0].order_by().union(*(part.order_by() for part in parts[1:]), all=True)
 
 
 def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
@@ -335,23 +357,32 @@ def filter_choices(user) -> dict[str, list[tuple[str, str]]]:
 def _request_detail_query(markers: Markers, scope: Q) -> QuerySet:
     return (
         AssistanceRequest.objects.filter(scope, public_id=markers.uuid("public_id"))
-        .select_related(
-            "project__current_stage",
-            "organisation__departement",
-            "organisation__region",
-            "assigned_to",
-            "submitted_by",
-            "satisfaction",
-        )
+        # Only what the page shows: PostgreSQL plans a join of eight tables or more in several milliseconds (this
+        # query, planned on every request, took longer than all the page's other queries together); the stage and
+        # the région were joined and never read.
+        .select_related("project", "organisation__departement", "assigned_to", "submitted_by", "satisfaction")
         .annotate(is_followed=Exists(Follow.objects.filter(user=markers.integer("user"), request=OuterRef("pk"))))
+        .annotate(**_request_theme_names())
         .order_by()[:2]
     )
 
 
+_REQUEST_THEME_NAMES = AssistanceRequest.themes.through.objects.order_by("theme__position", "theme__name").values(
+    "theme__name"
+)
+
+
+def _request_theme_names() -> dict:
+    """On PostgreSQL, the request's theme names in its own query (an array): one round trip less."""
+    if connection.vendor != "postgresql":
+        return {}
+    return {"theme_names": ArraySubquery(_REQUEST_THEME_NAMES.filter(assistancerequest_id=OuterRef("pk")))}
+
+
 def request_for_espace(user, public_id) -> AssistanceRequest:
-    """A request in the user's scope with what the triage page shows (its collectivité's answers at closure, and
-    `is_followed`: whether the user follows it); raises AssistanceRequest.DoesNotExist. Precompiled: with its six
-    joined tables, building the query cost more than the rest of the page's queries."""
+    """A request in the user's scope with what the triage page shows (its collectivité's answers at closure,
+    `is_followed`: whether the user follows it, `theme_names`); raises AssistanceRequest.DoesNotExist.
+    Precompiled: with its joined tables, building the query cost more than the rest of the page's queries."""
     try:
         public_id = uuid.UUID(str(public_id))
     except ValueError as error:
@@ -369,7 +400,9 @@ def request_for_espace(user, public_id) -> AssistanceRequest:
     )
     if len(found) != 1:
         raise AssistanceRequest.DoesNotExist if not found else AssistanceRequest.MultipleObjectsReturned
-    prefetch_related_objects(found, "themes")
+    if not hasattr(found[0], "theme_names"):
+        prefetch_related_objects(found, "themes")
+        found[0].theme_names = [theme.name for theme in found[0].themes.all()]
     return found[0]
 
 
@@ -421,12 +454,18 @@ class Section:
     url: str
     empty: str
 
+    @property
+    def items(self) -> str:
+        """The rows as the list's items, in one string (espace_rows.home_list_items)."""
+        return espace_rows.home_list_items(self.rows)
+
 
 @dataclass
 class Home:
     sections: list[Section]
     by_status: list[dict]
     by_departement: list[dict]
+    by_departement_rows: str
     satisfaction: list[dict]
     followed: list[dict]
     previous_visit: datetime | None
@@ -520,29 +559,109 @@ def _limited(queryset: QuerySet, size: int, select: Callable[[QuerySet], QuerySe
     return select(queryset.model.objects.filter(pk__in=queryset.values("pk")[:size]).order_by())
 
 
-def _present_anywhere(user) -> set[str]:
-    """The home's sections whose rows exist anywhere (any territory), in one query of LIMIT 1 probes. Their own
-    queries are the costliest of the page and most often find nothing (no stage of the default journey requires
-    a validation, for instance): a section absent here is not asked for at all."""
+# The home's probes and its two always-shown short lists share one UNION ALL, each row as HOME_ROW_FIELDS: the
+# section's key, then a public id, a label, a date, two details, a key to order by and the section's count (null
+# for a probe). The short lists come first: PostgreSQL types a UNION's NULL columns from the parts before them.
+HOME_ROW_FIELDS = ("row_section", "row_id", "row_label", "row_at", "row_a", "row_b", "row_pk", "row_total")
 
-    def probe(key: str, queryset: QuerySet) -> QuerySet:
-        return _limited(queryset.order_by(), 1, lambda rows: rows.values_list(Value(key, output_field=CharField())))
 
-    def build(markers: Markers) -> QuerySet:
-        probes = [
-            probe("validation", Stage.objects.filter(requires_validation=True)),
-            probe("validation", StageValidation.objects.voided()),
-            probe(
-                "projects_no_reaction",
-                ProjectWait.objects.filter(waiting_since__isnull=False, reminders_sent__gt=0),
-            ),
-            probe("join_requests", JoinRequest.objects.filter(status=JoinRequestStatus.PENDING)),
-            probe("satisfaction", Satisfaction.objects.all()),
-            probe("followed", Follow.objects.filter(user=markers.integer("user"))),
-        ]
-        return probes[0].union(*probes[1:], all=True)
+def _count_of(queryset: QuerySet) -> Coalesce:
+    """How many rows `queryset` has, as a scalar subquery (asked once per statement: it is not correlated)."""
+    counted = queryset.order_by().annotate(row_one=Value(1)).values("row_one").annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
-    return {next(iter(row.values())) for row in precompiled("assistance.espace.present", build, user=user.pk)}
+
+def _home_list(key: str, queryset: QuerySet, order: str, *columns: str) -> QuerySet:
+    public_id, label, at, detail_a, detail_b = columns
+    return _limited(
+        queryset.order_by(order, "pk"),
+        HOME_LIST_SIZE,
+        lambda rows: rows.values(
+            row_section=Value(key, output_field=CharField()),
+            row_id=F(public_id),
+            row_label=F(label),
+            row_at=F(at),
+            row_a=F(detail_a),
+            row_b=F(detail_b),
+            row_pk=F("pk"),
+            row_total=_count_of(queryset),
+        ),
+    )
+
+
+def _probe(key: str, queryset: QuerySet) -> QuerySet:
+    nothing = {name: Value(None, output_field=CharField()) for name in HOME_ROW_FIELDS[1:]}
+    return _limited(
+        queryset.order_by(), 1, lambda rows: rows.values(row_section=Value(key, output_field=CharField()), **nothing)
+    )
+
+
+def _home_rows_query(markers: Markers, on_organisation: Q, on_project: Q) -> QuerySet:
+    parts = [
+        _home_list(
+            "pending",
+            Organisation.objects.filter(on_organisation, status=OrganisationStatus.PENDING),
+            "created_at",
+            *("public_id", "name", "created_at", "departement_id", "region_id"),
+        ),
+        _home_list(
+            "inactive",
+            Project.objects.filter(on_project, last_activity_at__lte=markers.datetime("inactive_since")),
+            "last_activity_at",
+            *("public_id", "title", "last_activity_at", "organisation__name", "current_stage__name"),
+        ),
+        # Sections whose rows exist anywhere (any territory), LIMIT 1 each. Their own queries are the costliest of
+        # the page and most often find nothing (no stage of the default journey requires a validation, for
+        # instance): a section absent here is not asked for at all.
+        _probe("validation", Stage.objects.filter(requires_validation=True)),
+        _probe("validation", StageValidation.objects.voided()),
+        _probe("projects_no_reaction", ProjectWait.objects.filter(waiting_since__isnull=False, reminders_sent__gt=0)),
+        _probe("join_requests", JoinRequest.objects.filter(status=JoinRequestStatus.PENDING)),
+        _probe("satisfaction", Satisfaction.objects.all()),
+        _probe("followed", Follow.objects.filter(user=markers.integer("user"))),
+    ]
+    return parts[0].union(*parts[1:], all=True)
+
+
+@dataclass
+class _HomeRows:
+    present: set[str]
+    pending: tuple[int, list[dict]]
+    inactive: tuple[int, list[dict]]
+
+
+def _home_rows(user, now: datetime) -> _HomeRows:
+    """The home's probes, collectivités to confirm and inactive projects, in one query (precompiled per shape of
+    the user's scope); nothing without a scope."""
+    on_organisation, on_project = espace_scope(user), espace_scope(user, prefix="organisation__")
+    if on_organisation is None or on_project is None:
+        return _HomeRows(set(), (0, []), (0, []))
+    organisation_shape, organisation_values, organisation_marked = parametrised(on_organisation)
+    project_shape, project_values, project_marked = parametrised(on_project)
+    rows = precompiled(
+        ("assistance.espace.home_rows", organisation_shape, project_shape),
+        lambda markers: _home_rows_query(markers, organisation_marked(markers), project_marked(markers)),
+        user=user.pk,
+        inactive_since=inactive_since(now),
+        **organisation_values,
+        **project_values,
+    )
+    present, lists = set(), {"pending": [], "inactive": []}
+    for row in rows:
+        present.add(row["row_section"])
+        if row["row_section"] in lists:
+            lists[row["row_section"]].append(row)
+
+    def counted(key: str, *names: str) -> tuple[int, list[dict]]:
+        found = sorted(lists[key], key=lambda row: (row["row_at"], row["row_pk"]))
+        values = [dict(zip(names, (row[field] for field in HOME_ROW_FIELDS[1:6]), strict=True)) for row in found]
+        return (found[0]["row_total"] if found else 0), values
+
+    return _HomeRows(
+        present,
+        counted("pending", "public_id", "name", "created_at", "departement_id", "region_id"),
+        counted("inactive", "public_id", "title", "last_activity_at", "organisation__name", "current_stage__name"),
+    )
 
 
 def _first_with_count(queryset: QuerySet, *fields: str, **expressions) -> tuple[int, list[dict]]:
@@ -633,57 +752,38 @@ def escalated_join_requests(user, now: datetime) -> QuerySet[JoinRequest]:
 def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> Home:
     """Everything the espace home shows for the user's scope, in a fixed number of queries."""
     now = timezone.now()
-    projects = projects_in_scope(user)
     wide = is_wide_scope(user)
     stats = request_stats(user, now)
     request_sections = _request_sections(user, now, wide=wide, counts=stats)
 
-    present = _present_anywhere(user)
+    home_rows = _home_rows(user, now)
+    present = home_rows.present
 
-    def first_with_count(key: str, queryset: QuerySet, *fields: str, **expressions) -> tuple[int, list[dict]]:
-        return _first_with_count(queryset, *fields, **expressions) if key in present else (0, [])
+    def first_with_count(key: str, build: Callable[[], QuerySet], *fields: str, **expressions):
+        # Built only when the section has rows somewhere: building these querysets (correlated subqueries) was a
+        # tenth of the page's time, for sections that are most often empty.
+        return _first_with_count(build(), *fields, **expressions) if key in present else (0, [])
 
-    pending_count, pending = _counted(
-        _scoped_rows(
-            "pending",
-            user,
-            "",
-            lambda markers, scope: _first_values(
-                Organisation.objects.filter(scope, status=OrganisationStatus.PENDING).order_by("created_at", "pk"),
-                *espace_rows.HOME_ORGANISATION_FIELDS,
-            ),
-        )
-    )
+    pending_count, pending = home_rows.pending
     join_count, join_requests = first_with_count(
-        "join_requests", escalated_join_requests(user, now), *espace_rows.HOME_JOIN_FIELDS
+        "join_requests", lambda: escalated_join_requests(user, now), *espace_rows.HOME_JOIN_FIELDS
     )
     validation_count, validation = first_with_count(
         "validation",
-        projects.filter(awaiting_validation_condition()).order_by("last_activity_at", "pk"),
+        lambda: projects_in_scope(user).filter(awaiting_validation_condition()).order_by("last_activity_at", "pk"),
         *espace_rows.HOME_PROJECT_FIELDS,
         **_stage_progress(),
     )
     silent_count, silent = first_with_count(
         "projects_no_reaction",
-        _scoped(unanswered_project_waits(), user, "project__organisation__")
-        .filter(reminders_sent__gt=0)
-        .order_by("waiting_since", "pk"),
+        lambda: (
+            _scoped(unanswered_project_waits(), user, "project__organisation__")
+            .filter(reminders_sent__gt=0)
+            .order_by("waiting_since", "pk")
+        ),
         *espace_rows.HOME_WAIT_FIELDS,
     )
-    inactive_count, inactive = _counted(
-        _scoped_rows(
-            "inactive",
-            user,
-            "organisation__",
-            lambda markers, scope: _first_values(
-                Project.objects.filter(scope, last_activity_at__lte=markers.datetime("inactive_since")).order_by(
-                    "last_activity_at", "pk"
-                ),
-                *espace_rows.HOME_PROJECT_FIELDS,
-            ),
-            inactive_since=inactive_since(now),
-        )
-    )
+    inactive_count, inactive = home_rows.inactive
 
     def requests_section(key: str, title: str, empty: str) -> Section:
         rows = espace_rows.home_request_rows(request_sections[key])
@@ -770,6 +870,7 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
         sections=sections,
         by_status=by_status,
         by_departement=by_departement,
+        by_departement_rows=espace_rows.departement_table_rows(by_departement),
         satisfaction=satisfaction_by_departement(user) if "satisfaction" in present else [],
         followed=followed_by(user, previous_visit) if "followed" in present else [],
         previous_visit=previous_visit,

@@ -58,11 +58,13 @@ def _request(request: HttpRequest, public_id) -> AssistanceRequest:
 def _render_request(request: HttpRequest, found: AssistanceRequest, *, status: int = 200, **forms) -> HttpResponse:
     allowed = services.allowed_transitions(found)
     staff = espace_selectors.assignable_staff(found)
+    thread, attachments = selectors.thread_and_attachments(found)
     context = {
         "assistance_request": found,
         "project": found.project,
-        "thread": selectors.thread_of(found),
-        "attachments": selectors.request_attachments(found),
+        "theme_names": found.theme_names,
+        "thread": thread,
+        "attachments": attachments,
         "history": selectors.history_of(found),
         "mobilisations": selectors.mobilisations_of(found),
         "satisfaction": satisfaction_of(found),
@@ -285,11 +287,6 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _project_rows(values) -> list[dict]:
-    found = list(values)
-    return espace_rows.project_rows(found, espace_selectors.theme_names([row["pk"] for row in found]))
-
-
 @require_safe
 @espace_view
 def project_list(request: HttpRequest) -> HttpResponse:
@@ -298,7 +295,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         filter_class=ProjectFilter,
         queryset=espace_selectors.projects_in_scope(request.user).order_by("-last_activity_at", "-pk"),
         values=lambda result: espace_selectors.project_list_values(result, request.user),
-        rows=_project_rows,
+        rows=espace_rows.project_rows,
         template="espace/project_list.html",
         section="projects",
     )

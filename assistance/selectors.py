@@ -1,6 +1,6 @@
 """Reads of the assistance app, scoped by permission, with what their page shows already joined."""
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 
 from accounts.permissions import organisations_of, organisations_visible_to
 from assistance.espace_selectors import unanswered_project_waits
@@ -47,22 +47,27 @@ def _of_request(name: str, build, request: AssistanceRequest) -> list:
     )
 
 
-def thread_of(request: AssistanceRequest) -> list[RequestMessage]:
-    """The messages, oldest first, with their author and attachments."""
+def thread_and_attachments(request: AssistanceRequest) -> tuple[list[RequestMessage], list[RequestAttachment]]:
+    """The messages, oldest first, with their author and attachments, and the files joined to the request itself
+    (not to a message): two queries whatever the thread holds (every file of the request is read at once)."""
     messages = _of_request(
         "thread", lambda pk: RequestMessage.objects.filter(request_id=pk).select_related("author"), request
     )
-    prefetch_related_objects(messages, Prefetch("attachments", queryset=RequestAttachment.objects.order_by("pk")))
-    return messages
-
-
-def request_attachments(request: AssistanceRequest) -> list[RequestAttachment]:
-    """Files joined to the request itself (not to a message)."""
-    return _of_request(
-        "attachments",
-        lambda pk: RequestAttachment.objects.filter(request_id=pk, message__isnull=True).order_by("pk"),
-        request,
-    )
+    files = _of_request("files", lambda pk: RequestAttachment.objects.filter(request_id=pk).order_by("pk"), request)
+    by_message: dict[int, list[RequestAttachment]] = {message.pk: [] for message in messages}
+    own = []
+    for file in files:
+        if file.message_id is None:
+            own.append(file)
+        elif file.message_id in by_message:
+            by_message[file.message_id].append(file)
+    cache_name = RequestAttachment._meta.get_field("message").remote_field.cache_name
+    for message in messages:
+        # What prefetch_related("attachments") would leave: message.attachments.all() asks nothing more.
+        found = message.attachments.all()
+        found._result_cache, found._prefetch_done = by_message[message.pk], True
+        message._prefetched_objects_cache = {cache_name: found}
+    return messages, own
 
 
 def history_of(request: AssistanceRequest) -> list[RequestEvent]:

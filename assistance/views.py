@@ -128,11 +128,13 @@ def local_actor_labels(found: AssistanceRequest) -> list[str]:
 def _detail_context(request: HttpRequest, found: AssistanceRequest, **forms) -> dict:
     is_member = can_write_as_collectivite(request.user, found)
     satisfaction = satisfaction_of(found)
+    thread, attachments = selectors.thread_and_attachments(found)
     return {
         "assistance_request": found,
         "project": found.project,
-        "thread": selectors.thread_of(found),
-        "attachments": selectors.request_attachments(found),
+        "theme_names": [theme.name for theme in found.themes.all()],
+        "thread": thread,
+        "attachments": attachments,
         "history": selectors.history_of(found),
         "mobilisations": selectors.mobilisations_of(found),
         "cost_text": cost_rule_text(found.cost_rule),

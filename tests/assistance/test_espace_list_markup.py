@@ -102,3 +102,18 @@ def test_option_labels_are_escaped(client_as, world):
     ProgrammeFactory(slug="essai", name='Essai <b>gras</b> & "guillemets"')
     page = _page(client_as(world["staff_in"]), "espace:request_list")
     assert '<option value="essai">Essai &lt;b&gt;gras&lt;/b&gt; &amp; &quot;guillemets&quot;</option>' in page
+
+
+def test_requests_beyond_the_first_page_keep_the_list_order(client_as, world):
+    for index in range(30):
+        organisation = OrganisationFactory(name=f"Commune {index:02d}", commune__departement=world["org"].departement)
+        AssistanceRequestFactory(project__organisation=organisation)
+    client = client_as(world["staff_in"])
+    second = _page(client, "espace:request_list", {"tri": "-collectivite", "page": "2"})
+    shown = [f"Commune {index:02d}" for index in range(4, -1, -1)]
+    positions = [second.index(f"<td>{name}<br>") for name in shown]
+    assert positions == sorted(positions)
+    assert "<td>Commune 05<br>" not in second
+    newest_first = _page(client, "espace:request_list", {"page": "2"})
+    assert "<td>Commune 04<br>" in newest_first
+    assert "<td>Commune 05<br>" not in newest_first
