@@ -238,7 +238,13 @@ def _filtered(request: HttpRequest, filter_class, queryset):
         raise Http404("Ce territoire n’est pas dans votre périmètre.")
     if bound.is_bound and not bound.form.is_valid():
         return bound, queryset.none()
-    return bound, bound.qs
+    result = bound.qs
+    ordering = result.query.order_by
+    if ordering and not {"pk", "-pk"} & set(ordering):
+        # A sort on a column with ties (a collectivité's name) gives rows no fixed order: without the key as the
+        # last criterion, PostgreSQL may show a row on two pages and another on none.
+        result = result.order_by(*ordering, "-pk" if str(ordering[0]).startswith("-") else "pk")
+    return bound, result
 
 
 def _list(request: HttpRequest, *, filter_class, queryset, values, rows, template: str, section: str) -> HttpResponse:
