@@ -6,8 +6,10 @@ from assistance import selectors
 from assistance.enums import RequestKind
 from assistance.forms import WaitingForm
 from assistance.permissions import can_request_assistance, can_wait_on_project
-from journeys.extensions import render_section
+from assistance.section_versions import ALL_SECTIONS, section_version
+from journeys.extensions import KeptSection, render_section
 from journeys.models import Project, Stage
+from journeys.page_versions import project_page_token
 
 # Stages of the default journey that point to ANCT's support, with the kind of request they suggest.
 STAGE_PROMPTS = {
@@ -48,3 +50,15 @@ def project_requests_section(request: HttpRequest, project: Project, stage: Stag
         "ask_kind": kind,
     }
     return render_section("assistance/_project_section.html", context, request)
+
+
+def _viewer(request: HttpRequest, project: Project) -> str:
+    # What the section shows of the viewer: the way to ask (a member), the chargé de mission's forms and links.
+    return f"{int(can_request_assistance(request.user, project))}{int(can_wait_on_project(request.user, project))}"
+
+
+KEPT = KeptSection(
+    versions=lambda project: [section_version(project.pk), project_page_token(project.pk), ALL_SECTIONS],
+    viewer=_viewer,
+    per_stage=True,  # the prompt depends on the stage shown
+)

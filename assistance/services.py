@@ -57,6 +57,7 @@ from assistance.permissions import (
     can_wait_on_project,
     can_write_as_collectivite,
 )
+from assistance.section_versions import every_assistance_section_changed, project_assistance_changed
 from journeys.markup import render_markdown
 from journeys.models import Project
 from journeys.services import UploadRefusedError, check_upload
@@ -446,15 +447,19 @@ def stop_waiting_on_project(*, project: Project, user: User) -> None:
     if not can_wait_on_project(user, project):
         raise NotAllowedError(NOT_COVERING)
     ProjectWait.objects.filter(project=project).update(waiting_since=None)
+    project_assistance_changed(project.pk)  # an update sends no signal
 
 
 def close_answered_project_waits(*, now: datetime | None = None) -> int:
     """End the waits on projects where a member acted since (their answer); returns how many ended."""
-    return (
+    closed = (
         ProjectWait.objects.filter(waiting_since__isnull=False)
         .filter(project_answered_condition())
         .update(waiting_since=None, answered_at=now or timezone.now())
     )
+    if closed:  # an update sends no signal (the sections hide an answered wait already: kept for safety)
+        every_assistance_section_changed()
+    return closed
 
 
 Wait = TypeVar("Wait", bound=WaitingOnCollectivite)

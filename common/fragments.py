@@ -24,18 +24,19 @@ T = TypeVar("T")
 TOKEN_SECONDS = 7 * 24 * 3600
 
 
-def _token_key(name: str) -> str:
+def token_key(name: str) -> str:
+    """The cache key of the token `name` (to read it with other keys in one round trip)."""
     return f"version:{name}"
 
 
 def version_token(name: str) -> str:
     """The current token of `name` (created on first use, or when the cache lost it)."""
-    token = cache.get(_token_key(name))
+    token = cache.get(token_key(name))
     if token is None:
         token = secrets.token_hex(8)
         # add: two processes creating it at once agree on the first one written.
-        if not cache.add(_token_key(name), token, TOKEN_SECONDS):
-            token = cache.get(_token_key(name)) or token
+        if not cache.add(token_key(name), token, TOKEN_SECONDS):
+            token = cache.get(token_key(name)) or token
     return token
 
 
@@ -47,7 +48,7 @@ def bump_version(*names: str) -> None:
     """
 
     def bump() -> None:
-        cache.set_many({_token_key(name): secrets.token_hex(8) for name in names}, TOKEN_SECONDS)
+        cache.set_many({token_key(name): secrets.token_hex(8) for name in names}, TOKEN_SECONDS)
 
     bump()
     if transaction.get_connection().in_atomic_block:
@@ -77,8 +78,8 @@ def cached_at_version(key: str, name: str, build: Callable[[], T], seconds: int)
     one key, so a token moved by a run of writes leaves no stale copy behind (a key per version would keep one each
     until they expire).
     """
-    found = cache.get_many([key, _token_key(name)])
-    token = found.get(_token_key(name)) or version_token(name)
+    found = cache.get_many([key, token_key(name)])
+    token = found.get(token_key(name)) or version_token(name)
     entry = found.get(key)
     if entry is not None and entry[0] == token:
         return entry[1]
@@ -89,5 +90,5 @@ def cached_at_version(key: str, name: str, build: Callable[[], T], seconds: int)
 
 def version_tokens(*names: str) -> list[str]:
     """The current tokens of `names`, in order, read in one round trip (version_token for those missing)."""
-    found = cache.get_many([_token_key(name) for name in names])
-    return [found.get(_token_key(name)) or version_token(name) for name in names]
+    found = cache.get_many([token_key(name) for name in names])
+    return [found.get(token_key(name)) or version_token(name) for name in names]

@@ -7,10 +7,10 @@ class InitiativesConfig(AppConfig):
 
     def ready(self) -> None:
         from initiatives import receivers, rgpd  # noqa: F401 (rgpd registers this app's sections of the export)
-        from initiatives.project_section import initiatives_section
+        from initiatives.project_section import KEPT, initiatives_section
         from journeys.extensions import SUMMARY, register_project_section
 
-        register_project_section(initiatives_section, place=SUMMARY)
+        register_project_section(initiatives_section, place=SUMMARY, kept=KEPT)
         receivers.connect()
 
     def bootstrap(self, stdout) -> None:

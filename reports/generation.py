@@ -20,6 +20,7 @@ from journeys.models import DiagnosticResponse
 from reports import emails, selectors
 from reports.enums import DeliveryStatus, ReportStatus
 from reports.models import Report, ReportDelivery
+from reports.section_versions import project_reports_changed
 
 logger = logging.getLogger(__name__)
 
@@ -132,9 +133,11 @@ def mark_report_failed(*, report_id: int, reason: str) -> None:
 
 def note_retry(*, report_id: int, reason: str) -> None:
     """Put the report back en attente until its next try (the error is kept for the record)."""
-    Report.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
+    updated = Report.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
         status=ReportStatus.PENDING, error=f"Nouvel essai prévu : {reason}"[:2000], updated_at=timezone.now()
     )
+    if updated:  # an update sends no signal: the project page's section shows « en attente » at once
+        project_reports_changed(Report.objects.filter(pk=report_id).values_list("project_id", flat=True).get())
 
 
 def mark_dispatched(*, report_id: int) -> None:

@@ -3,11 +3,12 @@
 from django.http import HttpRequest
 from django.urls import reverse
 
-from journeys.extensions import render_section
+from journeys.extensions import KeptSection, render_section
 from journeys.models import Project
 from reports import selectors
 from reports.enums import ReportStatus
 from reports.permissions import can_request_report
+from reports.section_versions import section_version
 
 PANEL_TEMPLATE = "reports/_panel.html"
 STATUS_TEMPLATE = "reports/_report_status.html"
@@ -38,3 +39,10 @@ def status_context(user, project: Project) -> dict:
 def report_section(request: HttpRequest, project: Project, stage) -> str:
     """The « Rapport de diagnostic » section of the project page (journeys.extensions, under the summary)."""
     return render_section(PANEL_TEMPLATE, {"panel": status_context(request.user, project)}, request)
+
+
+# The section shows the project's latest reports and whether the viewer may ask for one (a member).
+KEPT = KeptSection(
+    versions=lambda project: [section_version(project.pk)],
+    viewer=lambda request, project: "1" if can_request_report(request.user, project) else "0",
+)
