@@ -42,12 +42,27 @@ class _NulFree:
         super().validate(value)
 
 
-class OfferedChoiceField(_NulFree, forms.ChoiceField):
+class _FirstChoiceLabel:
+    """The id the error summary links to: the first choice's (set in the widget's attrs)."""
+
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
+        return id_
+
+
+class _Radios(_FirstChoiceLabel, forms.RadioSelect):
     pass
+
+
+class _Checkboxes(_FirstChoiceLabel, forms.CheckboxSelectMultiple):
+    pass
+
+
+class OfferedChoiceField(_NulFree, forms.ChoiceField):
+    widget = _Radios
 
 
 class OfferedChoicesField(_NulFree, forms.MultipleChoiceField):
-    pass
+    widget = _Checkboxes
 
 
 class StepForm(DsfrBaseForm):
