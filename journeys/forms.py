@@ -72,7 +72,9 @@ class ProjectUpdateForm(ProjectForm):
 
 
 class StepAnswerForm(forms.Form):
-    """The shape of a posted step answer; the step's own rules (its choices, the length) are the service's."""
+    """The shape of an answer posted for a step the project page has no form for (another journey's step, the
+    diagnostic, the ethics check): the service refuses it with its own message. Every other step posts through its
+    own form (journeys.step_forms)."""
 
     text = forms.CharField(required=False)
     choice = forms.CharField(required=False, max_length=200)

@@ -28,6 +28,7 @@ from journeys.markup import render_markdown
 from journeys.models import DiagnosticResponse, EthicsCheck, Project
 from journeys.page_versions import PROJECT_PAGES, project_page_token
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage
+from journeys.step_forms import FORM_KINDS, step_form
 
 BODY_SECONDS = 24 * 3600
 
@@ -76,9 +77,14 @@ def step_items(
     for step in stage.steps.all():
         answer = answers.get(step.pk)
         value = dict(answer.value) if answer else {}
+        form = None
         if posted and posted.get("step_id") == step.pk:
             value = posted["value"]
-        selected = value.get("choices") or ([value["choice"]] if value.get("choice") else [])
+            form = posted.get("form")  # refused: shown with what was typed and its errors
+        step_editable = editable and step.kind in FORM_KINDS
+        version = answer.version if answer else 0
+        if step_editable and form is None:
+            form = step_form(step, collectivite_kind, value=value, version=version)
         items.append(
             {
                 "step": step,
@@ -88,14 +94,10 @@ def step_items(
                 "answer": answer,
                 "updated_at": french_datetime(answer.updated_at) if answer else "",
                 "help_html": help_html(step.help),
-                "text": value.get("text", ""),
-                "note": value.get("note", ""),
-                "checked": bool(value.get("checked")),
-                "selected": selected,
-                "choices": services.offered_choices(step, collectivite_kind, selected),
-                "version": answer.version if answer else 0,
+                "fields": form.render_fields(has_file=bool(answer and answer.file)) if step_editable else "",
+                "version": version,
                 "done": bool(answer and answer.done),
-                "editable": editable and step.kind not in (StepKind.DIAGNOSTIC, StepKind.ETHICS_CHECK),
+                "editable": step_editable,
                 "error": (errors or {}).get(step.pk),
                 "conflict": conflict if conflict and conflict["step"].pk == step.pk else None,
             }

@@ -28,6 +28,7 @@ from journeys.forms import (
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
 from journeys.results import member_project, response_of, result_body
+from journeys.step_forms import posted_step_form
 
 PAGE_SIZE = 20
 
@@ -151,6 +152,8 @@ def _render_project(
     context, page_status = pages.project_page(
         request, project, stage_key=stage_key, posted=posted, errors=errors, conflict=conflict
     )
+    if posted and posted.get("form") is not None:
+        context["step_form"] = posted["form"]  # its errors go to the page's error summary
     return render(request, "journeys/project_detail.html", context, status=page_status if status == 200 else status)
 
 
@@ -184,19 +187,23 @@ def _step_stage_key(project: Project, step_id: int) -> str | None:
 def step_save(request: HttpRequest, public_id, step_id: int) -> HttpResponse:
     project = _project(request, public_id)
     _require_edit(request, project)
-    form = StepAnswerForm(request.POST)
-    if not form.is_valid():
+    form = posted_step_form(project, step_id, request.POST)
+    if form is None:
+        # Not one of this journey's steps answered here: the service refuses it with its own message.
+        form = StepAnswerForm(request.POST)
+        form.is_valid()
+        data, expected = form.answer(), form.cleaned_data.get("version") or 0
+    elif not form.is_valid():
         return _render_project(
             request,
             project,
-            stage_key=_step_stage_key(project, step_id),
-            posted={"step_id": step_id, "value": form.answer()},
+            stage_key=form.step.stage.key,
+            posted={"step_id": step_id, "value": form.posted_answer(), "form": form},
             errors={step_id: form.error_text()},
             status=400,
         )
-    data = form.answer()
-    version = form.cleaned_data["version"]
-    expected = 0 if version is None else version
+    else:
+        data, expected = form.answer(), form.expected_version()
     try:
         answer = services.save_step_answer(
             project=project,
