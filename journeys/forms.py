@@ -71,6 +71,18 @@ class ProjectUpdateForm(ProjectForm):
         self.fields["description"].required = True
 
 
+def step_answer(data: dict) -> dict:
+    """A step's answer as the service takes it, from a form's cleaned data: the fields missing are empty."""
+    return {
+        "text": data.get("text", ""),
+        "choice": data.get("choice", ""),
+        "choices": data.get("choices", []),
+        "checked": data.get("checked", False),
+        "note": data.get("note", ""),
+        "remove_file": data.get("remove_file", False),
+    }
+
+
 class StepAnswerForm(forms.Form):
     """The shape of an answer posted for a step the project page has no form for (another journey's step, the
     diagnostic, the ethics check): the service refuses it with its own message. Every other step posts through its
@@ -87,15 +99,7 @@ class StepAnswerForm(forms.Form):
 
     def answer(self) -> dict:
         """The answer as the service takes it: the valid fields, the others empty (after is_valid())."""
-        data = self.cleaned_data
-        return {
-            "text": data.get("text", ""),
-            "choice": data.get("choice", ""),
-            "choices": data.get("choices", []),
-            "checked": data.get("checked", False),
-            "note": data.get("note", ""),
-            "remove_file": data.get("remove_file", False),
-        }
+        return step_answer(self.cleaned_data)
 
     def error_text(self) -> str:
         """Every error in one French sentence, for the step's error message."""

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from dsfr.forms import DsfrBaseForm
 
 from journeys.enums import StepKind
+from journeys.forms import step_answer
 from journeys.models import Project, Step, StepAnswer
 from journeys.services import MAX_TEXT_LENGTH, offered_choices
 
@@ -127,15 +128,7 @@ class StepForm(DsfrBaseForm):
 
     def answer(self) -> dict:
         """The answer as the service takes it (after is_valid())."""
-        data = self.cleaned_data
-        return {
-            "text": data.get("text", ""),
-            "choice": data.get("choice", ""),
-            "choices": data.get("choices", []),
-            "checked": data.get("checked", False),
-            "note": data.get("note", ""),
-            "remove_file": data.get("remove_file", False),
-        }
+        return step_answer(self.cleaned_data)
 
     def posted_answer(self) -> dict:
         """What was posted, valid or not, shown again in the form and in the conflict view."""

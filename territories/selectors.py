@@ -289,25 +289,25 @@ def forget_answers() -> None:
     _version.update(value=None, checked=0.0)
 
 
-def region_choices() -> list[tuple[str, str]]:
-    """(code, name) of every région by name, from this worker's memory under the referential's version (the
-    filters of the staff lists show them on every page)."""
-    key = (referential_version(), "region_choices")
+def _kept_choices(name: str, rows: QuerySet) -> list[tuple[str, str]]:
+    """`rows` as a list, from this worker's memory under the referential's version."""
+    key = (referential_version(), name)
     choices = _answers.get(key)
     if choices is None:
-        choices = list(Region.objects.order_by("name").values_list("code", "name"))
+        choices = list(rows)
         _answers.put(key, choices)
     return choices
+
+
+def region_choices() -> list[tuple[str, str]]:
+    """(code, name) of every région by name, kept in this worker's memory under the referential's version (the
+    filters of the staff lists show them on every page)."""
+    return _kept_choices("region_choices", Region.objects.order_by("name").values_list("code", "name"))
 
 
 def departement_choices() -> list[tuple[str, str]]:
     """(code, name) of every département by code, kept as region_choices() is."""
-    key = (referential_version(), "departement_choices")
-    choices = _answers.get(key)
-    if choices is None:
-        choices = list(Departement.objects.order_by("code").values_list("code", "name"))
-        _answers.put(key, choices)
-    return choices
+    return _kept_choices("departement_choices", Departement.objects.order_by("code").values_list("code", "name"))
 
 
 def autocomplete_answer(query: str, kinds: str | None, limit: int) -> bytes:
