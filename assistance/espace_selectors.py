@@ -5,6 +5,7 @@ Pages ask a fixed number of queries whatever the volume: lists are paginated wit
 counts annotated; the home page asks one aggregate per kind of row and a short list per section.
 """
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -39,7 +41,9 @@ from assistance import espace_rows
 from assistance.enums import OPEN_STATUSES, Recommendation, RequestKind, RequestStatus, Usefulness
 from assistance.models import AssistanceRequest, Expert, Follow, ProjectWait, Satisfaction, ValidationNotice
 from assistance.permissions import espace_scope
+from assistance.section_versions import STATS_VERSION
 from catalogue.models import Theme
+from common.fragments import cached_at_version_until
 from common.precompiled import Markers, parametrised, precompiled, precompiled_objects
 from journeys.models import Project, ProjectEvent, Stage, StageValidation, Step, StepAnswer
 from journeys.selectors import with_progress
@@ -499,24 +503,59 @@ def _scoped_rows(name: str, user, prefix: str, build, **values) -> list[dict]:
 
 
 def _request_groups(markers: Markers, scope: Q) -> QuerySet:
+    limit = markers.datetime("overdue_limit")
     return (
         AssistanceRequest.objects.filter(scope)
         .order_by()
         .values("organisation__departement_id", "organisation__departement__name", "status")
         .annotate(
             total=Count("pk"),
-            overdue=Count("pk", filter=overdue_before(markers.datetime("overdue_limit"))),
+            overdue=Count("pk", filter=overdue_before(limit)),
             escalated=Count("pk", filter=escalated_condition()),
             no_reaction=Count("pk", filter=NO_REACTION),
             opinions=Count("pk", filter=Q(kind=RequestKind.CADRAGE_OPINION)),
+            # The oldest request not yet late that will be: when it is, the overdue counts change.
+            next_overdue=Min(
+                "created_at",
+                filter=Q(status=RequestStatus.SUBMITTED, first_answered_at__isnull=True, created_at__gt=limit),
+            ),
         )
     )
+
+
+# The grouped counts are kept in the cache per scope (not per user: two chargés of the same territory share them)
+# under a token every write of a request or of a collectivité moves (assistance.section_versions), and only until
+# the next request becomes late: the overdue counts depend on the time, and the entry knows when they change.
+STATS_SECONDS = 3600
+
+
+def _stats_key(condition: Q) -> str:
+    shape, values, _marked = parametrised(condition)
+    raw = repr((shape, sorted(values.items()), settings.ASSISTANCE_FIRST_ANSWER_DAYS))
+    return "assistance:espace-stats:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _request_group_rows(user, now: datetime) -> list[dict]:
+    """The rows of _request_groups for the user's scope, from the cache while no write moved STATS_VERSION and no
+    request became late since they were counted; [] without a scope."""
+    condition = espace_scope(user, prefix="organisation__")
+    if condition is None:
+        return []
+
+    def build() -> tuple[list[dict], datetime | None]:
+        groups = _scoped_rows(
+            "request_groups", user, "organisation__", _request_groups, overdue_limit=overdue_limit(now)
+        )
+        next_overdue = min((group["next_overdue"] for group in groups if group["next_overdue"]), default=None)
+        return groups, (next_overdue + timedelta(days=settings.ASSISTANCE_FIRST_ANSWER_DAYS) if next_overdue else None)
+
+    return cached_at_version_until(_stats_key(condition), STATS_VERSION, build, now, STATS_SECONDS)
 
 
 def request_stats(user, now: datetime) -> dict:
     """The home's counts of requests in one grouped query (by département and status): per section, per status
     (`by_status`) and per département (`by_departement`, collectivités without département last)."""
-    groups = _scoped_rows("request_groups", user, "organisation__", _request_groups, overdue_limit=overdue_limit(now))
+    groups = _request_group_rows(user, now)
     counts = dict.fromkeys(("new", "overdue", "escalated", "no_reaction", "opinions", "total"), 0)
     by_status = dict.fromkeys(RequestStatus.values, 0)
     departements: dict[str | None, dict] = {}

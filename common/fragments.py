@@ -11,6 +11,7 @@ Only content that is the same for every visitor belongs in a fragment: per-user 
 import hashlib
 import secrets
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -85,6 +86,21 @@ def cached_at_version(key: str, name: str, build: Callable[[], T], seconds: int)
         return entry[1]
     value = build()
     cache.set(key, (token, value), seconds)
+    return value
+
+
+def cached_at_version_until(
+    key: str, name: str, build: Callable[[], tuple[T, datetime | None]], now: datetime, seconds: int
+) -> T:
+    """cached_at_version() for a value that also changes with the time: `build()` returns the value and the moment
+    it stops being true (None: never), and the value is built anew from then on, as when the token moved."""
+    found = cache.get_many([key, token_key(name)])
+    token = found.get(token_key(name)) or version_token(name)
+    entry = found.get(key)
+    if entry is not None and entry[0] == token and (entry[1] is None or now < entry[1]):
+        return entry[2]
+    value, until = build()
+    cache.set(key, (token, until, value), seconds)
     return value
 
 
