@@ -48,6 +48,7 @@ from common.precompiled import Markers, parametrised, precompiled, precompiled_o
 from journeys.models import Project, ProjectEvent, Stage, StageValidation, Step, StepAnswer
 from journeys.selectors import with_progress
 from territories.models import Departement, Programme, Region
+from territories.selectors import referential_version
 
 HOME_LIST_SIZE = 8
 
@@ -531,7 +532,8 @@ STATS_SECONDS = 3600
 
 def _stats_key(condition: Q) -> str:
     shape, values, _marked = parametrised(condition)
-    raw = repr((shape, sorted(values.items()), settings.ASSISTANCE_FIRST_ANSWER_DAYS))
+    # The referential's version: the territories' import renames départements in bulk, without signals.
+    raw = repr((shape, sorted(values.items()), settings.ASSISTANCE_FIRST_ANSWER_DAYS, referential_version()))
     return "assistance:espace-stats:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -13,6 +13,8 @@ from assistance import services
 from assistance.enums import RequestStatus
 from assistance.espace_selectors import request_stats
 from assistance.models import AssistanceRequest
+from territories.models import Departement
+from territories.selectors import referential_changed
 from tests.accounts.factories import OrganisationFactory, StaffUserFactory, with_second_factor
 from tests.assistance.factories import AssistanceRequestFactory
 
@@ -102,3 +104,15 @@ def test_chargés_of_the_same_scope_share_the_counts_without_a_query(world, djan
     with django_assert_num_queries(0):
         assert request_stats(world["staff_in"], now)["total"] == 1
     assert request_stats(other, now)["total"] == 1
+
+
+def test_a_département_renamed_by_the_referential_load_shows_at_once(client_as, world):
+    """The territories' load renames in bulk (no signal) and moves the referential's version."""
+    AssistanceRequestFactory(project__organisation=world["org"])
+    client_as(world["staff_in"]).get(reverse("espace:home"))
+    code = world["org"].departement_id
+    Departement.objects.filter(code=code).update(name="Département renommé")
+    referential_changed()
+
+    page = client_as(world["staff_in"]).get(reverse("espace:home")).content.decode()
+    assert "Département renommé" in page
