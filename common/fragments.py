@@ -72,6 +72,15 @@ def cached(key: str, build: Callable[[], T], seconds: int) -> T:
     return value
 
 
+def _entry_at_token(key: str, name: str) -> tuple[tuple | None, str]:
+    """The entry kept under `key` if it was built at the current token of `name` (else None), and that token: both
+    read in one round trip. Entries start with the token they were built at."""
+    found = cache.get_many([key, token_key(name)])
+    token = found.get(token_key(name)) or version_token(name)
+    entry = found.get(key)
+    return (entry if entry is not None and entry[0] == token else None), token
+
+
 def cached_at_version(key: str, name: str, build: Callable[[], T], seconds: int) -> T:
     """The value cached under `key` while the token `name` has not moved, built anew otherwise.
 
@@ -79,10 +88,8 @@ def cached_at_version(key: str, name: str, build: Callable[[], T], seconds: int)
     one key, so a token moved by a run of writes leaves no stale copy behind (a key per version would keep one each
     until they expire).
     """
-    found = cache.get_many([key, token_key(name)])
-    token = found.get(token_key(name)) or version_token(name)
-    entry = found.get(key)
-    if entry is not None and entry[0] == token:
+    entry, token = _entry_at_token(key, name)
+    if entry is not None:
         return entry[1]
     value = build()
     cache.set(key, (token, value), seconds)
@@ -94,10 +101,8 @@ def cached_at_version_until(
 ) -> T:
     """cached_at_version() for a value that also changes with the time: `build()` returns the value and the moment
     it stops being true (None: never), and the value is built anew from then on, as when the token moved."""
-    found = cache.get_many([key, token_key(name)])
-    token = found.get(token_key(name)) or version_token(name)
-    entry = found.get(key)
-    if entry is not None and entry[0] == token and (entry[1] is None or now < entry[1]):
+    entry, token = _entry_at_token(key, name)
+    if entry is not None and (entry[1] is None or now < entry[1]):
         return entry[2]
     value, until = build()
     cache.set(key, (token, until, value), seconds)
