@@ -8,6 +8,10 @@ same converters as Django's own (values() rows, as dicts).
 
 Only for queries whose shape does not depend on the values: the builder must use each marker as a plain lookup
 value (an equality, one element of an IN list, a comparison), never to decide which filters to add.
+
+On PostgreSQL these statements are also prepared on the server, once per connection (connections live
+CONN_MAX_AGE; psycopg keeps each connection's 100 most recent). Django binds parameters on the client, so
+PostgreSQL parsed and planned every execution anew: « Mes projets »' query took 3.3 ms that way, 0.5 ms prepared.
 """
 
 import uuid
@@ -17,6 +21,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import Model, Q, QuerySet
 from django.db.models.query import get_related_populators
 
@@ -130,6 +136,32 @@ def _bound(compiled: _Compiled, values: dict) -> list:
     return params
 
 
+def preparing_cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
+    """A cursor whose statements are prepared on the server (psycopg 3 on PostgreSQL); Django's cursor elsewhere.
+
+    psycopg's server-binding cursor, which prepares a statement at its first execution on a connection whose
+    `prepare_threshold` is 0 (portal.settings; Django's own client-binding cursors never prepare). Wrapped as
+    Django wraps its cursors: execute wrappers, database errors and the query log see these statements too."""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor  # needs psycopg: PostgreSQL only
+
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    with connection.wrap_database_errors:
+        raw = ServerBindingCursor(connection.connection)
+    return _LoggedCursor(raw, connection) if connection.queries_logged else CursorWrapper(raw, connection)
+
+
+class _LoggedCursor(CursorDebugWrapper):
+    """Django's debug cursor, logging the statement with its values: Django reads them back from psycopg's
+    client-binding cursor, which a server-binding one does not keep (the log would say None)."""
+
+    def execute(self, sql, params=None):
+        with self.debug_sql(self.db.ops.compose_sql(sql, params)):
+            return CursorWrapper.execute(self, sql, params)
+
+
 def _fetch(
     key: Hashable, build: Callable[[Markers], QuerySet], values: dict, window: tuple[int, int] | None = None
 ) -> tuple[_Compiled, list]:
@@ -138,7 +170,7 @@ def _fetch(
     if window is not None:
         sql += " LIMIT %s OFFSET %s"
         params += [window[1], window[0]]
-    with connections[compiled.compiler.using].cursor() as cursor:
+    with preparing_cursor(connections[compiled.compiler.using]) as cursor:
         cursor.execute(sql, params)
         return compiled, cursor.fetchall()
 

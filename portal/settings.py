@@ -175,6 +175,12 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'd
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if IS_POSTGRES:
+    # Statements run through a server-binding cursor (common.precompiled: a page's fixed queries) are prepared at
+    # their first execution on a connection and never planned again; Django's own cursors bind on the client and
+    # are not affected. A pooler in transaction mode in front of PostgreSQL must support prepared statements
+    # (PgBouncer ≥ 1.21 with max_prepared_statements).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("prepare_threshold", 0)
 # The demo collectivité and its member (initiatives/demo.py), loaded by `manage.py bootstrap` on the embedded
 # default only: a development run on SQLite. Never in production, whatever LOAD_DEMO says.
 LOAD_DEMO = not IS_PRODUCTION and env.bool("LOAD_DEMO", default=DJANGO_ENV == "dev" and not IS_POSTGRES)
