@@ -18,6 +18,8 @@ from accounts.models import User
 from accounts.permissions import organisations_of
 from catalogue.search import uses_postgres
 from common.dates import french_datetime
+from common.light_forms import select_group
+from common.memo import ProcessMemo
 from common.precompiled import Markers, precompiled
 from journeys import selectors
 from journeys.filters import ProjectFilter
@@ -65,23 +67,41 @@ def _first_page_query(markers: Markers, *, stage: bool, theme: bool, size: int) 
     return project_values(projects)[:size]
 
 
-def _cleaned(project_filter: ProjectFilter) -> dict:
+def _cleaned(project_filter: ProjectFilter | None) -> dict:
     """The filter's valid values: an invalid one filters nothing (django-filter's FilterSet.qs does the same)."""
-    if not project_filter.is_bound:
+    if project_filter is None or not project_filter.is_bound:
         return {}
     project_filter.form.is_valid()
     return project_filter.form.cleaned_data
 
 
-def filtered_projects(user, project_filter: ProjectFilter) -> QuerySet[Project]:
-    """The projects visible to the user, filtered as `project_filter` (bound to any queryset) says."""
+def filtered_projects(user, project_filter: ProjectFilter | None) -> QuerySet[Project]:
+    """The projects visible to the user, filtered as `project_filter` (bound to any queryset) says, if any."""
     projects = selectors.projects_visible_to(user)
     return project_filter.filter_queryset(projects) if _cleaned(project_filter) else projects
 
 
-def first_page_values(user, project_filter: ProjectFilter, size: int) -> list[dict] | None:
+# The filter as the list opens, nothing chosen, by version of the theme options: building the FilterSet and its
+# form (deep copies of both) and writing its two select groups cost « Mes projets » more than its query.
+_unfiltered_fields = ProcessMemo(max_entries=4, seconds=600)
+
+
+def filter_fields(project_filter: ProjectFilter | None, *, version: str) -> list[SafeString]:
+    """The filter's select groups: of `project_filter`, or the list's opening state when it is None. `version`
+    moves whenever a theme is saved or deleted (the options of « Thématique »)."""
+    if project_filter is not None:
+        return [select_group(field, version=version) for field in project_filter.form]
+    fields = _unfiltered_fields.get(version)
+    if fields is None:
+        fields = filter_fields(ProjectFilter(None, queryset=Project.objects.none()), version=version)
+        _unfiltered_fields.put(version, fields)
+    return fields
+
+
+def first_page_values(user, project_filter: ProjectFilter | None, size: int) -> list[dict] | None:
     """The values of the first `size` projects of the list of an ordinary member (no staff flag: the projects of
-    their organisations only), filtered as `project_filter` says; None for staff (their list is read otherwise)."""
+    their organisations only), filtered as `project_filter` says if any; None for staff (their list is read
+    otherwise)."""
     if user.is_staff:
         return None
     cleaned = _cleaned(project_filter)
@@ -99,10 +119,14 @@ def first_page_values(user, project_filter: ProjectFilter, size: int) -> list[di
     )
 
 
-def may_create(user) -> bool:
-    """The user belongs to an organisation (accounts.permissions.organisations_of), asked in a precompiled query."""
+def may_create(user, first_page: list[dict] | None = None) -> bool:
+    """The user belongs to an organisation (accounts.permissions.organisations_of), asked in a precompiled query
+    unless `first_page` (first_page_values) already shows a project: an ordinary member sees only the projects of
+    their organisations."""
     if not user.is_authenticated:
         return False
+    if first_page:
+        return True
 
     def query(markers: Markers) -> QuerySet:
         return organisations_of(User(pk=markers.integer("user"), is_active=True)).values("pk")[:1]

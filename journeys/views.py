@@ -11,7 +11,6 @@ from accounts.permissions import has_staff_powers, organisations_of
 from catalogue.selectors import CATALOGUE_PAGES
 from common.forms import fits_database_id
 from common.fragments import version_token
-from common.light_forms import select_group
 from journeys import pages, project_listing, questionnaire_pages, selectors, services
 from journeys.content.loader import ethics_content
 from journeys.enums import StepKind
@@ -70,8 +69,9 @@ def _require_edit(request: HttpRequest, project: Project) -> None:
 
 @require_safe
 def project_list(request: HttpRequest) -> HttpResponse:
-    # Its form and filters only: the projects are read from the user's visible ones below.
-    project_filter = ProjectFilter(request.GET or None, queryset=Project.objects.none())
+    # Its form and filters only: the projects are read from the user's visible ones below. None as the list opens
+    # (no query string): nothing to filter, and its form is written once per worker (project_listing).
+    project_filter = ProjectFilter(request.GET, queryset=Project.objects.none()) if request.GET else None
     head = None
     if request.GET.get("page") in (None, "", "1"):
         head = project_listing.first_page_values(request.user, project_filter, PAGE_SIZE + 1)
@@ -88,12 +88,11 @@ def project_list(request: HttpRequest) -> HttpResponse:
         request,
         "journeys/project_list.html",
         {
-            "filter": project_filter,
-            "filter_fields": [select_group(field, version=themes_version) for field in project_filter.form],
+            "filter_fields": project_listing.filter_fields(project_filter, version=themes_version),
             "page_obj": page,
             "rows": rows,
             "rows_html": project_listing.rows_html(rows),
-            "can_create": project_listing.may_create(request.user),
+            "can_create": project_listing.may_create(request.user, head),
             "is_staff_reader": has_staff_powers(request.user),
         },
     )
