@@ -247,17 +247,21 @@ def _filtered(request: HttpRequest, filter_class, queryset):
     return bound, result
 
 
-def _list(request: HttpRequest, *, filter_class, queryset, values, rows, template: str, section: str) -> HttpResponse:
+def _list(
+    request: HttpRequest, *, filter_class, queryset, values, rows, rows_html, template: str, section: str
+) -> HttpResponse:
     """A filtered, paginated list: `values` turns the page's slice into a values() query (the count stays on the
-    bare queryset, without the joins of the rows), `rows` formats it."""
+    bare queryset, without the joins of the rows), `rows` formats it, `rows_html` writes the table's body."""
     bound, result = _filtered(request, filter_class, queryset)
     page = page_of(result, request, LIST_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
+    page_rows = rows(values(page.object_list))
     context = {
         "filter": bound,
         "page_obj": page,
-        "rows": rows(values(page.object_list)),
+        "rows": page_rows,
+        "rows_html": rows_html(page_rows),
         "section": section,
         "query": query.urlencode(),
         "here": request.get_full_path(),
@@ -274,6 +278,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
         queryset=espace_selectors.requests_in_scope(request.user).order_by("-created_at", "-pk"),
         values=espace_selectors.request_list_values,
         rows=espace_rows.request_rows,
+        rows_html=espace_rows.request_rows_html,
         template="espace/request_list.html",
         section="requests",
     )
@@ -288,6 +293,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         queryset=espace_selectors.organisations_in_scope(request.user).order_by("name", "pk"),
         values=espace_selectors.organisation_list_values,
         rows=espace_rows.organisation_rows,
+        rows_html=espace_rows.organisation_rows_html,
         template="espace/organisation_list.html",
         section="organisations",
     )
@@ -302,6 +308,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         queryset=espace_selectors.projects_in_scope(request.user).order_by("-last_activity_at", "-pk"),
         values=lambda result: espace_selectors.project_list_values(result, request.user),
         rows=espace_rows.project_rows,
+        rows_html=espace_rows.project_rows_html,
         template="espace/project_list.html",
         section="projects",
     )
