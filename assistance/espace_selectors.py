@@ -459,16 +459,13 @@ class Section:
     url: str
     empty: str
 
-    @property
-    def items(self) -> str:
-        """The rows as the list's items, in one string (espace_rows.home_list_items)."""
-        return espace_rows.home_list_items(self.rows)
-
 
 @dataclass
 class Home:
     sections: list[Section]
+    sections_html: str
     by_status: list[dict]
+    by_status_rows: str
     by_departement: list[dict]
     by_departement_rows: str
     satisfaction: list[dict]
@@ -909,7 +906,9 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
     ]
     return Home(
         sections=sections,
+        sections_html=espace_rows.home_sections_html(sections),
         by_status=by_status,
+        by_status_rows=espace_rows.status_table_rows(by_status),
         by_departement=by_departement,
         by_departement_rows=espace_rows.departement_table_rows(by_departement),
         satisfaction=satisfaction_by_departement(user) if "satisfaction" in present else [],

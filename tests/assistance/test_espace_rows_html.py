@@ -7,6 +7,7 @@ import pytest
 from django.template import engines
 
 from assistance import espace_rows
+from assistance.espace_selectors import Section
 
 # The loops of espace/request_list.html, organisation_list.html and project_list.html before they were replaced.
 LOOPS = {
@@ -128,3 +129,45 @@ def test_rows_html_is_the_loop_s_markup(kind):
 @pytest.mark.parametrize("kind", LOOPS)
 def test_no_rows_no_markup(kind):
     assert getattr(espace_rows, f"{kind}_rows_html")([]) == ""
+
+
+# The home's loops (espace/home.html) before they were replaced; `section.items` was home_list_items(section.rows).
+HOME_SECTIONS_LOOP = """{% for section in sections %}
+  <section class="fr-col-12 fr-col-md-6" id="{{ section.key }}" aria-labelledby="titre-{{ section.key }}">
+    <div class="fr-p-3w journeys-step">
+      <h2 class="fr-h5" id="titre-{{ section.key }}">{{ section.title }} <span class="fr-badge fr-badge--sm{% if section.count %} fr-badge--new{% endif %}">{{ section.count }}</span></h2>
+      {% if section.rows %}
+        <ul>{{ section.items }}</ul>
+        {% if section.url %}<a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="{{ section.url }}">Tout voir<span class="fr-sr-only">&nbsp;: {{ section.title }}</span></a>{% endif %}
+      {% else %}
+        <p>{{ section.empty }}</p>
+      {% endif %}
+    </div>
+  </section>
+{% endfor %}"""  # noqa: E501 (the template's lines)
+STATUS_LOOP = """{% for row in by_status %}
+  <tr><td><a href="{{ row.url }}">{{ row.label }}</a></td><td>{{ row.count }}</td></tr>
+{% endfor %}"""
+
+
+def test_home_sections_are_the_loop_s_markup():
+    rows = [{"url": "/espace-anct/demandes/1/?a=1&b=2", "label": HOSTILE, "detail": f" — {HOSTILE}"}]
+    sections = [
+        Section("new", "Nouvelles demandes", 3, rows, "/espace-anct/demandes/?statut=deposee", "Aucune."),
+        Section("join_requests", HOSTILE, 1, rows, "", "Aucune demande."),
+        Section("inactive", "Projets sans activité", 0, [], "/espace-anct/projets/", HOSTILE),
+    ]
+    looped = [{**vars(section), "items": espace_rows.home_list_items(section.rows)} for section in sections]
+    expected = engines["django"].from_string(HOME_SECTIONS_LOOP).render({"sections": looped})
+    written = espace_rows.home_sections_html(sections)
+    assert _squeezed(written) == _squeezed(expected)
+    assert "<script>" not in written
+
+
+def test_status_rows_are_the_loop_s_markup():
+    by_status = [
+        {"url": "/espace-anct/demandes/?statut=deposee&x=1", "label": "Déposée", "count": 12},
+        {"url": "/espace-anct/demandes/?statut=close", "label": HOSTILE, "count": 0},
+    ]
+    expected = engines["django"].from_string(STATUS_LOOP).render({"by_status": by_status})
+    assert _squeezed(espace_rows.status_table_rows(by_status)) == _squeezed(expected)
