@@ -1,12 +1,20 @@
 """A new search counts and shows from the worker's index of the published services: every write shows at once."""
 
+import random
+
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks.bench_catalogue import MARK, generate
 from catalogue import selectors
+from catalogue.filters import FACETS, ServiceFilter
 from catalogue.indexing import refresh_search_index
-from catalogue.models import Service
+from catalogue.models import Service, Theme
+from catalogue.search import with_rank
+from catalogue.selectors import FIXED_FACETS
 from tests.catalogue.factories import AdoptionFactory, ServiceFactory
+from tests.catalogue.test_precompiled_results import _built
 
 
 def _search(client, terms: str) -> str:
@@ -74,3 +82,45 @@ def test_an_unpublished_or_deleted_service_disappears_at_once(client, themes):
     html = client.get("/catalogue/").text
     assert "Beta cantine" not in html
     assert "Alpha cantine" not in html
+
+
+def test_counts_totals_and_every_page_equal_queries_written_from_the_facets(db):
+    """Random combinations of every facet (several values each, unknown slugs, each sort, with and without terms):
+    the index's totals, counts and order equal ORM queries built from catalogue.filters.facet_condition."""
+    generate(services=90, adoptions=300)
+    Service.objects.filter(pk__in=Service.objects.order_by("pk").values("pk")[:5]).update(is_published=False)
+    values = {name: [value for value, _label in choices] for name, choices in FIXED_FACETS.items()}
+    values["theme"] = [*Theme.objects.values_list("slug", flat=True)[:6], "inconnue"]
+    values["programme"] = [f"{MARK}programme", "inconnu"]
+    values["licence"] = ["MIT", "EUPL-1.2", "AGPL-3.0-or-later", "0BSD"]
+    rng = random.Random(7)
+    for _round in range(14):
+        pairs = []
+        for name in rng.sample([name for name, _label in FACETS], rng.randint(0, 3)):
+            pairs += [(name, value) for value in rng.sample(values[name], rng.randint(1, 2))]
+        pairs.append(("tri", rng.choice(["pertinence", "nom", "adopteurs"])))
+        if rng.random() < 0.6:
+            pairs.append(("q", rng.choice(["données", "école budget", "cartographie -énergie", "mobilité"])))
+        query = QueryDict(mutable=True)
+        for key, value in pairs:
+            query.appendlist(key, value)
+        filterset = ServiceFilter(query)
+        terms = filterset.search_terms()
+        ordered = selectors._ordered(with_rank(_built(filterset), terms), filterset.sort(), has_terms=bool(terms))
+        expected = list(ordered.values_list("name", flat=True))
+        shown, number = [], 1
+        while True:
+            page = selectors.catalogue_page(filterset, page_number=number)
+            shown += [card.name for card in page.cards]
+            if not page.page.has_next():
+                break
+            number += 1
+        assert shown == expected, query.urlencode()
+        assert page.total == len(expected), query.urlencode()
+        for facet in page.facets:
+            for value in facet.values:
+                assert value.count == _built(filterset, (facet.name, value.value)).count(), (query.urlencode(), value)
+        licences = {value.value for facet in page.facets if facet.name == "licence" for value in facet.values}
+        for licence in values["licence"]:
+            found = _built(filterset, ("licence", licence)).exists()
+            assert (licence in licences) == (found or licence in filterset.selected("licence")), licence
