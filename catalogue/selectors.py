@@ -90,12 +90,13 @@ def facet_options() -> dict[str, list[FacetOption]]:
 
 # --- The faceted list -----------------------------------------------------------------------------------
 #
-# A new search costs one query: the ids (and ranks) of the published services matching its terms. Everything else
-# comes from the published services kept in each worker's memory (`ServiceIndex`, under the catalogue's version):
-# the facets as bitmaps (bit i = the i-th service in name order), so a facet count is an AND and a popcount of
-# 5,000-bit integers, the two orders of the list, and each service's card. Counting in SQL (one statement with a
-# CTE over the searched services, joined to the theme and programme links) took 2–3.5 ms of PostgreSQL per search
-# and its page query 1–2 ms more; the counts in Python take about a tenth of a millisecond.
+# A new search costs one query, the ids of the published services matching its terms (none without terms).
+# Everything else comes from the published services kept in each worker's memory (`ServiceIndex`, under the
+# catalogue's version): the facets as bitmaps (bit i = the i-th service in name order), so a facet count is an AND
+# and a popcount of 5,000-bit integers, the two orders of the list, and the values the cards are written from.
+# Counting in SQL (one statement with a CTE over the searched services, joined to the theme and programme links)
+# took 2–3.5 ms of PostgreSQL per search and its page query 1–2 ms more; the counts in Python take about a tenth
+# of a millisecond.
 
 INDEX_SECONDS = 300  # like the catalogue's caches (catalogue.views.CACHE_SECONDS): a bound for what a version missed
 
