@@ -1,9 +1,9 @@
 import hashlib
 from html import escape
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import organisations_of
 from catalogue import selectors, services
-from catalogue.filters import FACETS, ServiceFilter
+from catalogue.filters import ServiceFilter
 from catalogue.forms import ContactAdoptersForm, DeclareAdoptionForm, WithdrawAdoptionForm
 from catalogue.models import Service
 from catalogue.rendering import render_markdown
@@ -26,19 +26,13 @@ from common.pagination import pagination_html
 # The results region (facets, counts, one page of services) depends only on the query string and the data:
 # it is cached under a key that includes a version of the data (services and declarations) and the token moved by
 # the writes that version does not see (theme, publisher and programme names: catalogue.signals), so any write
-# shows at once. The facet counts, the costly part, are also cached on their own (search and facets only), for the
-# other pages and sorts.
+# shows at once. A region not cached costs one query (the search's matches: selectors.catalogue_page counts the
+# facets from the worker's index of the same version).
 CACHE_SECONDS = 300
 
 
 def _region_cache_key(request: HttpRequest, version: str) -> str:
     return query_key("catalogue:region:v3", request.GET, version)
-
-
-def _counts_cache_key(filterset: ServiceFilter, version: str) -> str:
-    selection = [f"{name}={','.join(sorted(filterset.selected(name)))}" for name, _label in FACETS]
-    raw = "|".join([version, filterset.search_terms(), *selection])
-    return "catalogue:counts:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def catalogue_title(total: int, terms: str, active_filters: list[str]) -> str:
@@ -115,14 +109,7 @@ def _cards_html(cards: list[selectors.ServiceCard]) -> SafeString:
 
 def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
     filterset = ServiceFilter(request.GET or None, queryset=Service.objects.none())
-    counts_key = _counts_cache_key(filterset, version)
-    counts = cache.get(counts_key)
-    # Theme and programme writes move the version's token (catalogue.signals): their lists are read once per version.
-    options_key = "catalogue:facet-options:" + hashlib.sha256(version.encode()).hexdigest()
-    values = cached(options_key, selectors.facet_options, CACHE_SECONDS)
-    catalogue = selectors.catalogue_page(filterset, page_number=request.GET.get("page"), counts=counts, options=values)
-    if counts is None:
-        cache.set(counts_key, catalogue.counts, CACHE_SECONDS)
+    catalogue = selectors.catalogue_page(filterset, page_number=request.GET.get("page"), version=version)
     form = filterset.form
     facets = []
     active_filters: list[str] = []
@@ -167,7 +154,9 @@ def _render_region(request: HttpRequest, version: str) -> tuple[str, str]:
         "cards_html": _cards_html(catalogue.cards),
         "pagination_html": pagination_html(catalogue.page, request.GET) if catalogue.page.has_other_pages() else "",
     }
-    return render_to_string("catalogue/_results.html", context, request=request), title
+    # No request: the region shows nothing of it, and the context processors (navigation, user, messages) cost
+    # more than the rest of its template.
+    return render_to_string("catalogue/_results.html", {**context, "SITE_NAME": settings.SITE_NAME}), title
 
 
 @login_not_required

@@ -1,7 +1,7 @@
 """The DSFR pagination of the portal's lists (catalogue, resources, initiatives gallery), written in Python: the
 template version runs a template tag per link, about a tenth of a search page's rendering."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.core.paginator import Page
 from django.http import QueryDict
@@ -12,11 +12,19 @@ from dsfr.utils import list_pages
 LINK = "fr-pagination__link"
 
 
-def _query(query: QueryDict, number: int) -> str:
-    """The query string with `page` set, the others kept (what django-dsfr's url_remplace_params writes)."""
-    copy = query.copy()
-    copy["page"] = number
-    return escape(copy.urlencode())
+def _page_queries(query: QueryDict) -> Callable[[int], str]:
+    """The escaped query string of each page number: `page` set, the others kept (what django-dsfr's
+    url_remplace_params writes). The others are encoded once: copying the QueryDict for each of the ten-odd links
+    (a deep copy) cost more than the rest of the pagination."""
+    before, after, found = QueryDict(mutable=True), QueryDict(mutable=True), False
+    for key, values in query.lists():
+        if key == "page":
+            found = True
+            continue
+        (after if found else before).setlist(key, values)
+    prefix, suffix = escape(before.urlencode()), escape(after.urlencode())
+    # The page keeps its place among the others (last when absent), as QueryDict.__setitem__ leaves it.
+    return lambda number: "&amp;".join(part for part in (prefix, f"page={number}", suffix) if part)
 
 
 def pagination_html(page: Page, query: QueryDict, *, pages: Iterable[int | str] | None = None) -> SafeString:
@@ -25,11 +33,12 @@ def pagination_html(page: Page, query: QueryDict, *, pages: Iterable[int | str] 
     if not page.has_other_pages():
         return mark_safe("")
     page_list = list_pages(page).pages_list if pages is None else list(pages)
+    page_query = _page_queries(query)
 
     def edge(css: str, label: str, number: int | None) -> str:
         if number is None:
             return f'<li><a class="{LINK} {css}" aria-disabled="true" role="link">{label}</a></li>'
-        return f'<li><a class="{LINK} {css}" href="?{_query(query, number)}">{label}</a></li>'
+        return f'<li><a class="{LINK} {css}" href="?{page_query(number)}">{label}</a></li>'
 
     previous = page.previous_page_number() if page.has_previous() else None
     following = page.next_page_number() if page.has_next() else None
@@ -45,7 +54,7 @@ def pagination_html(page: Page, query: QueryDict, *, pages: Iterable[int | str] 
         else:
             current = ' aria-current="page"' if item == page.number else ""
             parts.append(
-                f'<li><a class="{LINK}"{current} title="Page {item}" href="?{_query(query, item)}">{item}</a></li>'
+                f'<li><a class="{LINK}"{current} title="Page {item}" href="?{page_query(item)}">{item}</a></li>'
             )
     parts += [
         edge(f"{LINK}--next {LINK}--lg-label", "Page suivante", following),

@@ -62,10 +62,12 @@ def _port_open(host: str, port: int) -> bool:
 def _forget_kept_pages() -> None:
     """Pages and answers kept in the process's memory belong to one test's data (versions may repeat across
     tests: an empty catalogue has the same version in every test)."""
+    from catalogue import selectors as catalogue_selectors
     from portal import pagecache
     from portal.templatetags import portal_layout
     from territories import selectors as territory_selectors
 
+    catalogue_selectors.forget_index()
     pagecache.memory.clear()
     portal_layout._rendered.clear()
     territory_selectors.forget_answers()

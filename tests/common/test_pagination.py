@@ -58,3 +58,34 @@ def test_a_given_range_of_pages(number):
 
 def test_a_single_page_writes_nothing():
     assert pagination_html(Paginator(range(5), 12).get_page(1), RequestFactory().get("/").GET) == ""
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "",
+        "page=4",
+        "q=a%22%3Cb%3E&page=2&theme=x&theme=y&tri=nom",
+        "page=1&page=9&q=%C3%A9cole+%26+co",
+        "theme=x&theme=y",
+        "q=&page=&licence=MIT",
+    ],
+)
+def test_each_link_sets_the_page_as_a_copy_of_the_query_would(query_string):
+    """The other parameters are encoded once for every link: each href equals the QueryDict copied, its `page` set
+    (kept in place, last when absent), encoded and escaped."""
+    from django.http import QueryDict
+    from django.utils.html import escape
+
+    query = QueryDict(query_string)
+    page = Paginator(range(400), 20).get_page(7)
+
+    html = pagination_html(page, query)
+
+    hrefs = re.findall(r'href="\?([^"]*)"', html)
+    assert len(hrefs) == 11
+    for href in hrefs:
+        number = re.search(r"page=(\d+)", href).group(1)
+        copy = query.copy()
+        copy["page"] = int(number)
+        assert href == escape(copy.urlencode())
