@@ -531,30 +531,12 @@ def _stats_key(condition: Q) -> str:
     shape, values, _marked = parametrised(condition)
     # The referential's version: the territories' import renames départements in bulk, without signals.
     raw = repr((shape, sorted(values.items()), settings.ASSISTANCE_FIRST_ANSWER_DAYS, referential_version()))
-    return "assistance:espace-stats:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "assistance:espace-stats:v2:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _request_group_rows(user, now: datetime) -> list[dict]:
-    """The rows of _request_groups for the user's scope, from the cache while no write moved STATS_VERSION and no
-    request became late since they were counted; [] without a scope."""
-    condition = espace_scope(user, prefix="organisation__")
-    if condition is None:
-        return []
-
-    def build() -> tuple[list[dict], datetime | None]:
-        groups = _scoped_rows(
-            "request_groups", user, "organisation__", _request_groups, overdue_limit=overdue_limit(now)
-        )
-        next_overdue = min((group["next_overdue"] for group in groups if group["next_overdue"]), default=None)
-        return groups, (next_overdue + timedelta(days=settings.ASSISTANCE_FIRST_ANSWER_DAYS) if next_overdue else None)
-
-    return cached_at_version_until(_stats_key(condition), STATS_VERSION, build, now, STATS_SECONDS)
-
-
-def request_stats(user, now: datetime) -> dict:
-    """The home's counts of requests in one grouped query (by département and status): per section, per status
-    (`by_status`) and per département (`by_departement`, collectivités without département last)."""
-    groups = _request_group_rows(user, now)
+def _stats_of(groups: list[dict]) -> dict:
+    """The home's counts from the rows of _request_groups: per section, per status (`by_status`) and per
+    département (`by_departement`, collectivités without département last)."""
     counts = dict.fromkeys(("new", "overdue", "escalated", "no_reaction", "opinions", "total"), 0)
     by_status = dict.fromkeys(RequestStatus.values, 0)
     departements: dict[str | None, dict] = {}
@@ -586,6 +568,25 @@ def request_stats(user, now: datetime) -> dict:
     counts["by_status"] = by_status
     counts["by_departement"] = [departements[code] for code in sorted(departements, key=lambda c: (c is None, c))]
     return counts
+
+
+def request_stats(user, now: datetime) -> dict:
+    """The home's counts of requests (_stats_of) for the user's scope, from one grouped query (by département and
+    status). Kept in the cache, already counted (a national scope has some 700 groups for 100 départements), while
+    no write moved STATS_VERSION and no request became late since they were counted."""
+    condition = espace_scope(user, prefix="organisation__")
+    if condition is None:
+        return _stats_of([])
+
+    def build() -> tuple[dict, datetime | None]:
+        groups = _scoped_rows(
+            "request_groups", user, "organisation__", _request_groups, overdue_limit=overdue_limit(now)
+        )
+        next_overdue = min((group["next_overdue"] for group in groups if group["next_overdue"]), default=None)
+        turns_late = next_overdue + timedelta(days=settings.ASSISTANCE_FIRST_ANSWER_DAYS) if next_overdue else None
+        return _stats_of(groups), turns_late
+
+    return cached_at_version_until(_stats_key(condition), STATS_VERSION, build, now, STATS_SECONDS)
 
 
 def _limited(queryset: QuerySet, size: int, select: Callable[[QuerySet], QuerySet]) -> QuerySet:
