@@ -22,7 +22,7 @@ from catalogue.models import KIND_FIELDS, SIZE_FIELDS, Adoption, Service, Theme
 from catalogue.search import condition_of, ranked, search_values, uses_postgres
 from common.facets import Facet, FacetValue
 from common.fragments import version_token
-from common.precompiled import Markers, precompiled_sql
+from common.precompiled import Markers, precompiled_sql, preparing_cursor
 from territories.models import Programme
 
 PAGE_SIZE = 20
@@ -454,11 +454,12 @@ def catalogue_version() -> str:
 
     Every write path of the catalogue moves one of these timestamps (declarations also move the service's
     `adopters_changed_at` through services.refresh_adopter_counts). Deleting a service does not: cached pages
-    then live until their expiry.
+    then live until their expiry. Every catalogue page asks it: prepared, it is not planned again at each request
+    (0.6 → 0.3 ms).
     """
     service_table = Service._meta.db_table
     adoption_table = Adoption._meta.db_table
-    with connection.cursor() as cursor:
+    with preparing_cursor(connection) as cursor:
         cursor.execute(
             f"SELECT (SELECT MAX(updated_at) FROM {service_table}), "  # noqa: S608 (table names, no user input)
             f"(SELECT MAX(adopters_changed_at) FROM {service_table}), "
