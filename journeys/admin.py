@@ -31,8 +31,11 @@ from journeys.models import (
     StageTransition,
     Step,
 )
+from journeys.page_versions import PROJECT_LIST
 from journeys.selectors import with_progress
 from territories.models import Programme
+from territories.selectors import referential_version
+from territories.signals import PROGRAMME_PAGES
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -382,12 +385,18 @@ class ProjectAdmin(HistoryAdmin, StaffScopedAdmin):
         "created_at",
         "last_activity_at",
     ]
+    # Kept until a project or what its row shows is written (journeys.page_versions), or a programme's members
+    # change (the programme filter); the départements' and régions' names follow the referential's version.
+    kept_list_tokens = (PROJECT_LIST, PROGRAMME_PAGES)
     inlines = [TransitionInline, CommentInline]
     actions = ["export_selection_csv"]
     change_list_template = "admin/journeys/project/change_list.html"
 
     def get_queryset(self, request):
         return with_progress(super().get_queryset(request))
+
+    def kept_list_variant(self, request) -> list[str]:
+        return [*super().kept_list_variant(request), referential_version()]
 
     def has_add_permission(self, request):
         return False  # projects are created by their collectivité, on the site

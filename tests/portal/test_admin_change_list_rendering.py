@@ -18,10 +18,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from accounts.models import Organisation
-from common.admin import django_results
+from common.admin import LeanChangeListAdmin, django_results
 from portal.forms import DsfrRenderer
 from tests.assistance.factories import AssistanceRequestFactory
 from tests.journeys.factories import ProjectFactory, ThemeFactory
+
+
+@pytest.fixture(autouse=True)
+def _lists_rendered_anew(monkeypatch):
+    """Every request renders its list: a kept page would be compared with itself (the kept pages are compared with
+    fresh ones in tests/portal/test_admin_kept_lists.py)."""
+    monkeypatch.setattr(LeanChangeListAdmin, "keep_lists", False)
 
 
 def test_the_checkbox_is_the_markup_django_renders(world):
