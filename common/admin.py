@@ -21,6 +21,7 @@ import html
 from collections.abc import Callable, Iterator
 from urllib.parse import quote_plus
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags import admin_list
@@ -38,6 +39,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.template import Context, engines
 from django.template.base import render_value_in_context
 from django.template.response import SimpleTemplateResponse, TemplateResponse
 from django.urls import NoReverseMatch
@@ -51,6 +53,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from common.fragments import entry_at_tokens, keep_at_tokens
+from common.memo import ProcessMemo
 
 _django_results = admin_list.results
 _PK_MARK = "9182736450"  # stands for the primary key in the change URL built once per list; digits survive reverse()
@@ -71,7 +74,9 @@ def action_checkbox(model_admin, obj) -> SafeString:
 
 
 class LeanChangeList(ChangeList):
-    """Django's change list; the page of rows is read with `.only(*model_admin.list_only)` when it is set.
+    """Django's change list; the page of rows is read with `.only(*model_admin.list_only)` when it is set, and
+    through `model_admin.page_rows(rows)` when the admin has one (annotations only the page's columns need: the
+    count, the filters and the searches go without them).
 
     Only the page: the count, the actions, the exports and the change view keep the full rows. A model of 20
     columns joined to two more cost 6–10 ms of CPU for 100 rows, mostly building fields no column shows.
@@ -95,13 +100,16 @@ class LeanChangeList(ChangeList):
         fields = getattr(self.model_admin, "list_only", ())
         if not fields:
             super().get_results(request)
-            return
-        full = self.queryset
-        self.queryset = full.only(*fields)
-        try:
-            super().get_results(request)
-        finally:
-            self.queryset = full
+        else:
+            full = self.queryset
+            self.queryset = full.only(*fields)
+            try:
+                super().get_results(request)
+            finally:
+                self.queryset = full
+        page_rows = getattr(self.model_admin, "page_rows", None)
+        if page_rows is not None:
+            self.result_list = page_rows(self.result_list)
 
 
 # Stands for the request's CSRF token in a kept change list page (its action form and the logout form carry one).
@@ -289,13 +297,41 @@ def _field_display(field: models.Field, empty, is_link: bool) -> Callable[[objec
         formatter = _date_formatter(get_format("DATETIME_FORMAT" if with_time else "DATE_FORMAT"), with_time)
         if formatter is not None:
             if with_time:
-                return lambda value: empty if value is None else formatter(timezone.template_localtime(value))
+                current = timezone.get_current_timezone()  # this request's, read once for the column
+
+                def local(value):
+                    # timezone.template_localtime, without reading the current time zone for each value
+                    if (
+                        settings.USE_TZ
+                        and isinstance(value, datetime.datetime)
+                        and not timezone.is_naive(value)
+                        and getattr(value, "convert_to_local_time", True)
+                    ):
+                        return value.astimezone(current)
+                    return value
+
+                return lambda value: empty if value is None else formatter(local(value))
             return lambda value: empty if value is None else formatter(value)
     return lambda value: display_for_field(value, field, empty, avoid_link=is_link)
 
 
+def _checkbox_cell() -> Callable[[object], str]:
+    """The cell of `action_checkbox` (the function above, installed on ModelAdmin): its label's translation looked up
+    once for the list, not once per row."""
+    label = _("Select this object for an action - {}")
+    start = f'<td class="action-checkbox"><input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}" value="'
+
+    def cell(result) -> str:
+        shown = label.format(_escaped(str(result)))
+        return f'{start}{_escaped(str(result.pk))}" class="action-select" aria-label="{shown}"></td>'
+
+    return cell
+
+
 def _cell(cl, name, index: int, is_link: bool, is_first: bool) -> Callable[[object], str]:
     """A function that renders this column's cell for a row, as `items_for_result` would."""
+    if name == "action_checkbox" and not is_link and type(cl.model_admin).action_checkbox is action_checkbox:
+        return _checkbox_cell()
     empty = cl.model_admin.get_empty_value_display()
     field_class = admin_list._coerce_field_name(name, index)
     getter = _value_getter(cl, name)
@@ -392,3 +428,32 @@ def filter_choices_html(context, choices) -> SafeString:
         display = _in_context(choice["display"], context)
         parts.append(f'\n    <li{selected}>\n    <a href="{href}">{display}</a></li>\n  ')
     return mark_safe("".join(parts))  # noqa: S308 (values escaped by render_value_in_context)
+
+
+# The actions-form block of Django's admin/actions.html (templates/admin/actions.html prints it through
+# action_fields_html): the action select rendered through the site's form renderer, ~1.5 ms per list page.
+_ACTION_FIELDS = (
+    "{% for field in action_form %}{% if field.label %}<label>{{ field.label }} {{ field }}</label>"
+    "{% else %}{{ field }}{% endif %}{% endfor %}"
+)
+_action_fields = ProcessMemo(max_entries=256, seconds=3600)
+
+
+def _render_action_fields(action_form) -> SafeString:
+    template = engines["django"].from_string(_ACTION_FIELDS)
+    return mark_safe(template.template.render(Context({"action_form": action_form})))  # noqa: S308 (autoescaped)
+
+
+def action_fields_html(action_form) -> SafeString:
+    """What that block prints for `action_form`; for the unbound ActionForm of a change list, kept in this worker's
+    memory under its action choices (the admin's actions the viewer may run) and the language: nothing else of
+    the viewer or of the request goes into it."""
+    if action_form.is_bound or type(action_form) is not helpers.ActionForm:
+        return _render_action_fields(action_form)
+    choices = tuple((str(value), str(label)) for value, label in action_form.fields["action"].choices)
+    key = (get_language(), choices)
+    html_ = _action_fields.get(key)
+    if html_ is None:
+        html_ = _render_action_fields(action_form)
+        _action_fields.put(key, html_)
+    return html_

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from accounts.enums import OrganisationStatus, ScopeLevel
 from accounts.models import Organisation, StaffScope
-from common.admin import _CSRF_STAND_IN
+from common.admin import _CSRF_STAND_IN, LeanChangeListAdmin
 from journeys.enums import EventKind
 from journeys.models import Project
 from journeys.services import history
@@ -182,3 +182,20 @@ def test_a_list_asked_with_unknown_parameters_answers_as_django_does(world, clie
     error_page = client.get(response["Location"])
     assert error_page.status_code == 200
     assert _CSRF_STAND_IN.encode() not in error_page.content
+
+
+def test_the_kept_filter_choices_follow_the_writes_and_the_scope(world, client_as, monkeypatch):
+    """Programmes and used themes are kept apart from the page (journeys.admin): rendered anew, the list still
+    offers what was just written, and a theme only an out-of-scope project has is never offered."""
+    monkeypatch.setattr(LeanChangeListAdmin, "keep_lists", False)
+    outside = ProjectFactory(organisation=world["other_org"])
+    outside.themes.add(ThemeFactory(slug="dehors"))
+    national = client_as(world["staff_national"])
+    assert b"Dehors" in national.get(PROJECTS).content
+    assert b"Dedans" not in client_as(world["staff_in"]).get(PROJECTS).content
+    assert b"Dehors" not in client_as(world["staff_in"]).get(PROJECTS).content
+    inside = ProjectFactory(organisation=world["org"])
+    inside.themes.add(ThemeFactory(slug="dedans"))
+    assert b"Dedans" in client_as(world["staff_in"]).get(PROJECTS).content
+    ProgrammeFactory(name="Programme tout neuf")
+    assert b"Programme tout neuf" in client_as(world["staff_in"]).get(PROJECTS).content
