@@ -457,3 +457,28 @@ def action_fields_html(action_form) -> SafeString:
         html_ = _render_action_fields(action_form)
         _action_fields.put(key, html_)
     return html_
+
+
+# admin/filter.html rendered per filter and list page (5 filters, ~100 choices for the départements): its output is
+# a function of the filter's title and choices alone, kept in this worker's memory under them.
+_FILTER_TEMPLATE = "admin/filter.html"
+_list_filters = ProcessMemo(max_entries=512, seconds=3600)
+
+
+def lean_list_filter(cl, spec) -> SafeString:
+    """Django's `admin_list_filter` tag; for a filter rendered by admin/filter.html, its HTML kept under what it
+    prints (title, and each choice's selection, link and label): the key is the content, so it cannot go stale."""
+    choices = list(spec.choices(cl))
+    if spec.template != _FILTER_TEMPLATE:
+        return admin_list.get_template(spec.template).render({"title": spec.title, "choices": choices, "spec": spec})
+    key = (
+        get_language(),
+        str(spec.title),
+        tuple((bool(choice.get("selected")), choice["query_string"], str(choice["display"])) for choice in choices),
+    )
+    rendered = _list_filters.get(key)
+    if rendered is None:
+        template = admin_list.get_template(_FILTER_TEMPLATE)
+        rendered = template.render({"title": spec.title, "choices": choices, "spec": spec})
+        _list_filters.put(key, rendered)
+    return rendered

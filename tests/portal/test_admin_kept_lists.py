@@ -199,3 +199,14 @@ def test_the_kept_filter_choices_follow_the_writes_and_the_scope(world, client_a
     assert b"Dedans" in client_as(world["staff_in"]).get(PROJECTS).content
     ProgrammeFactory(name="Programme tout neuf")
     assert b"Programme tout neuf" in client_as(world["staff_in"]).get(PROJECTS).content
+
+
+def test_a_filter_kept_per_worker_shows_the_choice_selected(world, client_as, monkeypatch):
+    """A filter's HTML is kept under its title and choices (common.admin.lean_list_filter): the same filter with
+    another choice selected is another entry."""
+    monkeypatch.setattr(LeanChangeListAdmin, "keep_lists", False)
+    client = client_as(world["staff_national"])
+    selected = b'<li class="selected">\n    <a href="?status__exact=pending">en attente'
+    assert selected not in client.get(ORGANISATIONS).content
+    assert selected in client.get(f"{ORGANISATIONS}?status__exact=pending").content
+    assert selected not in client.get(ORGANISATIONS).content
