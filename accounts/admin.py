@@ -31,10 +31,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts import permissions, services
 from accounts.enums import JoinRequestStatus, OrganisationStatus
+from accounts.list_versions import ORGANISATION_LIST
 from accounts.models import JoinRequest, Membership, Organisation, StaffScope, User
 from accounts.second_factor import second_factor_redirect
 from common.admin import LeanChangeListAdmin, ScopedChoicesMixin, ScopedRowsMixin
-from territories.selectors import departement_choices, region_choices
+from territories.selectors import departement_choices, referential_version, region_choices
 
 admin.site.site_header = "Territoires IA — administration ANCT"
 admin.site.site_title = "Administration ANCT"
@@ -129,6 +130,10 @@ class StaffScopedAdmin(StaffScopedRowsMixin, LeanChangeListAdmin):
     # 50 rows, not Django's 100: staff sort, filter or search before reading (the espace ANCT lists show 25), and
     # the project list exports the whole filtered list as CSV; each row is CPU on every page of the list.
     list_per_page = 50
+
+    def kept_list_variant(self, request) -> list[str]:
+        # The rows (and the filters' choices drawn from them) are those of the viewer's scope.
+        return [*super().kept_list_variant(request), repr(self.rows_condition(request))]
 
     def _is_scoped_staff(self, request) -> bool:
         user = request.user
@@ -250,6 +255,9 @@ class OrganisationAdmin(StaffScopedAdmin):
     search_fields = ["name", "commune__insee_code", "commune__siren", "epci__siren", "departement_territory__code"]
     list_select_related = ["departement", "region"]
     list_only = ("name", "kind", "status", "created_at", "departement__code", "departement__name", "region__name")
+    # The page is kept until a collectivité is written; the names of départements and régions (columns and filters)
+    # follow the referential's version.
+    kept_list_tokens = (ORGANISATION_LIST,)
     # The status changes only through the actions, which apply the rules and email the people concerned.
     readonly_fields = [
         "public_id",
@@ -266,6 +274,9 @@ class OrganisationAdmin(StaffScopedAdmin):
     inlines = [MembershipInline]
     actions = ["confirm_organisations", "reject_organisations"]
     ordering = ["-created_at"]
+
+    def kept_list_variant(self, request) -> list[str]:
+        return [*super().kept_list_variant(request), referential_version()]
 
     def get_readonly_fields(self, request, obj=None):
         # The territory places the collectivité in a chargé de mission's scope: only a superuser rebinds it.

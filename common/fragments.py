@@ -109,6 +109,21 @@ def cached_at_version_until(
     return value
 
 
+def entry_at_tokens(key: str, names: tuple[str, ...]) -> tuple[object | None, list[str]]:
+    """The value kept under `key` by keep_at_tokens() if it was built at the current tokens of every one of `names`
+    (else None), and those tokens: all read in one round trip."""
+    found = cache.get_many([key, *(token_key(name) for name in names)])
+    tokens = [found.get(token_key(name)) or version_token(name) for name in names]
+    entry = found.get(key)
+    return (entry[1] if entry is not None and entry[0] == tokens else None), tokens
+
+
+def keep_at_tokens(key: str, tokens: list[str], value: object, seconds: int) -> None:
+    """Keep `value` under `key`, built at `tokens` (read by entry_at_tokens() before building it: a write meanwhile
+    moved a token, and the entry is then never served)."""
+    cache.set(key, (tokens, value), seconds)
+
+
 def version_tokens(*names: str) -> list[str]:
     """The current tokens of `names`, in order, read in one round trip (version_token for those missing)."""
     found = cache.get_many([token_key(name) for name in names])

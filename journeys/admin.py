@@ -1,6 +1,7 @@
 """The ANCT back-office for journeys: projects scoped by territory, versioned templates and diagnostic."""
 
 import csv
+import hashlib
 import re
 
 from django.contrib import admin, messages
@@ -15,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts import permissions
 from accounts.admin import DepartementFilter, RegionFilter, StaffScopedAdmin
+from common.fragments import cached_at_version
 from common.spreadsheet import csv_cell
 from journeys import services
 from journeys.filters import STAGE_CHOICES
@@ -31,8 +33,11 @@ from journeys.models import (
     StageTransition,
     Step,
 )
+from journeys.page_versions import PROJECT_LIST
 from journeys.selectors import with_progress
 from territories.models import Programme
+from territories.selectors import referential_version
+from territories.signals import PROGRAMME_PAGES
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -273,6 +278,9 @@ class DimensionAdmin(admin.ModelAdmin):
 # --- Projects ---------------------------------------------------------------------------------------------------
 
 
+CHOICES_SECONDS = 3600
+
+
 class StageKeyFilter(admin.SimpleListFilter):
     title = "étape en cours"
     parameter_name = "etape"
@@ -297,7 +305,13 @@ class ProgrammeFilter(admin.SimpleListFilter):
     parameter_name = "programme"
 
     def lookups(self, request, model_admin):
-        return list(Programme.objects.order_by("name").values_list("slug", "name"))
+        # Kept in the cache until a programme is written (its token moves with every programme saved or deleted).
+        return cached_at_version(
+            "journeys:admin:programmes",
+            PROGRAMME_PAGES,
+            lambda: list(Programme.objects.order_by("name").values_list("slug", "name")),
+            CHOICES_SECONDS,
+        )
 
     def queryset(self, request, queryset):
         if not self.value():
@@ -317,13 +331,20 @@ class UsedThemeFilter(admin.RelatedOnlyFieldListFilter):
 
     def field_choices(self, field, request, model_admin):
         scope = permissions.staff_organisation_filter(request.user, prefix="organisation__")
-        links = Project.themes.through.objects.filter(theme=OuterRef("pk"))
-        if scope is None:
-            links = links.none()
-        elif scope != Q():
-            links = links.filter(project__in=Project.objects.filter(scope).values("pk"))
         ordering = self.field_admin_ordering(field, request, model_admin)
-        return field.get_choices(include_blank=False, limit_choices_to=Q(Exists(links)), ordering=ordering)
+
+        def build() -> list[tuple[int, str]]:
+            links = Project.themes.through.objects.filter(theme=OuterRef("pk"))
+            if scope is None:
+                links = links.none()
+            elif scope != Q():
+                links = links.filter(project__in=Project.objects.filter(scope).values("pk"))
+            return field.get_choices(include_blank=False, limit_choices_to=Q(Exists(links)), ordering=ordering)
+
+        # Kept per scope until a project, its themes or a theme is written (PROJECT_LIST moves with each).
+        raw = repr([scope, ordering])
+        key = "journeys:admin:used-themes:" + hashlib.sha256(raw.encode()).hexdigest()
+        return cached_at_version(key, PROJECT_LIST, build, CHOICES_SECONDS)
 
 
 class TransitionInline(admin.TabularInline):
@@ -382,12 +403,20 @@ class ProjectAdmin(HistoryAdmin, StaffScopedAdmin):
         "created_at",
         "last_activity_at",
     ]
+    # Kept until a project or what its row shows is written (journeys.page_versions), or a programme's members
+    # change (the programme filter); the départements' and régions' names follow the referential's version.
+    kept_list_tokens = (PROJECT_LIST, PROGRAMME_PAGES)
     inlines = [TransitionInline, CommentInline]
     actions = ["export_selection_csv"]
     change_list_template = "admin/journeys/project/change_list.html"
 
-    def get_queryset(self, request):
-        return with_progress(super().get_queryset(request))
+    def page_rows(self, rows):
+        # Only the page of rows shows the progress: its subqueries are not built into the count or the filters.
+        # The CSV exports add it themselves (_csv_response).
+        return with_progress(rows)
+
+    def kept_list_variant(self, request) -> list[str]:
+        return [*super().kept_list_variant(request), referential_version()]
 
     def has_add_permission(self, request):
         return False  # projects are created by their collectivité, on the site
