@@ -451,12 +451,7 @@ def action_fields_html(action_form) -> SafeString:
     if action_form.is_bound or type(action_form) is not helpers.ActionForm:
         return _render_action_fields(action_form)
     choices = tuple((str(value), str(label)) for value, label in action_form.fields["action"].choices)
-    key = (get_language(), choices)
-    html_ = _action_fields.get(key)
-    if html_ is None:
-        html_ = _render_action_fields(action_form)
-        _action_fields.put(key, html_)
-    return html_
+    return _action_fields.get_or_build((get_language(), choices), lambda: _render_action_fields(action_form))
 
 
 # admin/filter.html rendered per filter and list page (5 filters, ~100 choices for the départements): its output is
@@ -476,9 +471,5 @@ def lean_list_filter(cl, spec) -> SafeString:
         str(spec.title),
         tuple((bool(choice.get("selected")), choice["query_string"], str(choice["display"])) for choice in choices),
     )
-    rendered = _list_filters.get(key)
-    if rendered is None:
-        template = admin_list.get_template(_FILTER_TEMPLATE)
-        rendered = template.render({"title": spec.title, "choices": choices, "spec": spec})
-        _list_filters.put(key, rendered)
-    return rendered
+    context = {"title": spec.title, "choices": choices, "spec": spec}
+    return _list_filters.get_or_build(key, lambda: admin_list.get_template(_FILTER_TEMPLATE).render(context))

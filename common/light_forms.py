@@ -155,11 +155,7 @@ def _field_choices(bound: BoundField, version: str | None) -> list[tuple[str, st
     if version is None or not isinstance(field, forms.ModelChoiceField):
         return _choices(field)
     key = (type(bound.form).__module__, type(bound.form).__qualname__, bound.name, version)
-    choices = _versioned_choices.get(key)
-    if choices is None:
-        choices = _choices(field)
-        _versioned_choices.put(key, choices)
-    return choices
+    return _versioned_choices.get_or_build(key, lambda: _choices(field))
 
 
 def _is_simple_select(bound: BoundField) -> bool:
@@ -193,11 +189,7 @@ def select_group(bound: BoundField, *, version: str | None = None) -> SafeString
         return _select_group(bound, values, version)
     form = type(bound.form)
     key = ("group", form.__module__, form.__qualname__, bound.html_name, bound.auto_id, version, *values)
-    group = _versioned_choices.get(key)
-    if group is None:
-        group = _select_group(bound, values, version)
-        _versioned_choices.put(key, group)
-    return group
+    return _versioned_choices.get_or_build(key, lambda: _select_group(bound, values, version))
 
 
 def _select_group(bound: BoundField, values: list[str], version: str | None) -> SafeString:

@@ -8,7 +8,7 @@ process; every worker has its own.
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 
@@ -30,6 +30,15 @@ class ProcessMemo:
                 return None
             self._entries.move_to_end(key)
             return value
+
+    def get_or_build(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """The value kept under `key`, else `build()`'s, kept (a None from `build` is not kept)."""
+        value = self.get(key)
+        if value is None:
+            value = build()
+            if value is not None:
+                self.put(key, value)
+        return value
 
     def put(self, key: Hashable, value: Any) -> None:
         with self._lock:

@@ -91,11 +91,9 @@ def filter_fields(project_filter: ProjectFilter | None, *, version: str) -> list
     moves whenever a theme is saved or deleted (the options of « Thématique »)."""
     if project_filter is not None:
         return [select_group(field, version=version) for field in project_filter.form]
-    fields = _unfiltered_fields.get(version)
-    if fields is None:
-        fields = filter_fields(ProjectFilter(None, queryset=Project.objects.none()), version=version)
-        _unfiltered_fields.put(version, fields)
-    return fields
+    return _unfiltered_fields.get_or_build(
+        version, lambda: filter_fields(ProjectFilter(None, queryset=Project.objects.none()), version=version)
+    )
 
 
 def first_page_values(user, project_filter: ProjectFilter | None, size: int) -> list[dict] | None:

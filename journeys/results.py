@@ -69,11 +69,7 @@ def result_body(project: Project, diagnostic: Diagnostic, response: DiagnosticRe
         project.public_id,
         project.organisation.name,
     )
-    body = _bodies.get(key)
-    if body is None:
-        body = _render(project, diagnostic, response)
-        _bodies.put(key, body)
-    return body
+    return _bodies.get_or_build(key, lambda: _render(project, diagnostic, response))
 
 
 def _member_project_query(markers: Markers) -> QuerySet[Project]:

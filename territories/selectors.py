@@ -291,12 +291,7 @@ def forget_answers() -> None:
 
 def _kept_choices(name: str, rows: QuerySet) -> list[tuple[str, str]]:
     """`rows` as a list, from this worker's memory under the referential's version."""
-    key = (referential_version(), name)
-    choices = _answers.get(key)
-    if choices is None:
-        choices = list(rows)
-        _answers.put(key, choices)
-    return choices
+    return _answers.get_or_build((referential_version(), name), lambda: list(rows))
 
 
 def region_choices() -> list[tuple[str, str]]:
