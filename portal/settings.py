@@ -177,9 +177,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if IS_POSTGRES:
     # Statements run through a server-binding cursor (common.precompiled: a page's fixed queries) are prepared at
-    # their first execution on a connection and never planned again; Django's own cursors bind on the client and
-    # are not affected. A pooler in transaction mode in front of PostgreSQL must support prepared statements
-    # (PgBouncer ≥ 1.21 with max_prepared_statements).
+    # their first execution on a connection: parsed once, and planned once PostgreSQL finds its generic plan as good
+    # (after five executions). Django's own cursors bind on the client and are not affected. A pooler in transaction
+    # mode in front of PostgreSQL must support prepared statements (PgBouncer ≥ 1.21 with max_prepared_statements).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("prepare_threshold", 0)
 # The demo collectivité and its member (initiatives/demo.py), loaded by `manage.py bootstrap` on the embedded
 # default only: a development run on SQLite. Never in production, whatever LOAD_DEMO says.
