@@ -379,11 +379,12 @@ def catalogue_page(
     for name in FIXED_FACETS:
         base = matching(name) if name in chosen else every
         counts.fixed[name] = [(base & bits).bit_count() for bits in index.fixed[name]]
-    for name, maps, found in (
+    linked: list[tuple[str, dict, dict]] = [
         ("licence", index.licences, counts.licences),
         ("theme", index.themes, counts.themes),
         ("programme", index.programmes, counts.programmes),
-    ):
+    ]
+    for name, maps, found in linked:
         base = matching(name) if name in chosen else every
         for key, bits in maps.items():
             if count := (base & bits).bit_count():
