@@ -463,16 +463,26 @@ class Section:
 @dataclass
 class Home:
     sections: list[Section]
-    sections_html: str
     by_status: list[dict]
-    by_status_rows: str
     by_departement: list[dict]
-    by_departement_rows: str
     satisfaction: list[dict]
     followed: list[dict]
     previous_visit: datetime | None
     is_wide_scope: bool
     totals: dict = field(default_factory=dict)
+
+    # The page's blocks and tables, written from the values above (espace_rows) when the template prints them.
+    @property
+    def sections_html(self) -> str:
+        return espace_rows.home_sections_html(self.sections)
+
+    @property
+    def by_status_rows(self) -> str:
+        return espace_rows.status_table_rows(self.by_status)
+
+    @property
+    def by_departement_rows(self) -> str:
+        return espace_rows.departement_table_rows(self.by_departement)
 
 
 def is_wide_scope(user) -> bool:
@@ -907,11 +917,8 @@ def home_for(user, *, previous_visit: datetime | None, urls: dict[str, str]) -> 
     ]
     return Home(
         sections=sections,
-        sections_html=espace_rows.home_sections_html(sections),
         by_status=by_status,
-        by_status_rows=espace_rows.status_table_rows(by_status),
         by_departement=by_departement,
-        by_departement_rows=espace_rows.departement_table_rows(by_departement),
         satisfaction=satisfaction_by_departement(user) if "satisfaction" in present else [],
         followed=followed_by(user, previous_visit) if "followed" in present else [],
         previous_visit=previous_visit,

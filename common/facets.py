@@ -9,12 +9,10 @@ slug: an unknown one simply matches nothing instead of raising a form error.
 
 import copy
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.http import QueryDict
 from dsfr.forms import DsfrBaseForm
 
@@ -47,14 +45,6 @@ class Facet:
     @property
     def selected_count(self) -> int:
         return sum(1 for value in self.values if value.selected)
-
-
-def all_of(conditions: Iterable[Q]) -> Q:
-    """The conditions combined with AND (an empty Q, matching everything, when there is none)."""
-    result = Q()
-    for condition in conditions:
-        result &= condition
-    return result
 
 
 class FacetForm(DsfrBaseForm):

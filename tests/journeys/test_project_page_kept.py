@@ -3,28 +3,16 @@ viewer's role, and always the forms' CSRF token of the request."""
 
 import re
 
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalogue.models import Theme
 from journeys.models import Comment
 from tests.journeys.factories import ProjectFactory, ThemeFactory, complete_stage, sample_template, step
+from tests.journeys.page_helpers import project_page as _page
+from tests.journeys.page_helpers import project_page_queries as _queries
 
 CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def _page(client, project, query="") -> str:
-    response = client.get(project.get_absolute_url() + query)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def _queries(client, project) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        _page(client, project)
-    return len(ctx.captured_queries)
 
 
 def test_the_body_is_kept_between_visits(client_as, world):

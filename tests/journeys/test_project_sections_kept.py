@@ -4,9 +4,7 @@ and always the request's own CSRF token and CSP nonce."""
 
 import re
 
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assistance import services as assistance_services
@@ -16,22 +14,12 @@ from reports.generation import note_retry
 from tests.assistance.factories import AssistanceRequestFactory
 from tests.initiatives.factories import InitiativeFactory
 from tests.journeys.factories import ProjectFactory, ThemeFactory, sample_template
+from tests.journeys.page_helpers import project_page as _page
+from tests.journeys.page_helpers import project_page_queries as _queries
 from tests.reports.factories import ReportFactory
 
 CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SCRIPT_NONCE = re.compile(r'src="[^"]*reports/reports\.js" nonce="([^"]*)"')
-
-
-def _page(client, project) -> str:
-    response = client.get(project.get_absolute_url())
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def _queries(client, project) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        _page(client, project)
-    return len(ctx.captured_queries)
 
 
 def _section(html: str, anchor: str) -> str:

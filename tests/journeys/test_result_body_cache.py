@@ -22,6 +22,13 @@ def _urls(project) -> tuple[str, str]:
     return form, reverse("journeys:diagnostic_result", kwargs={"public_id": project.public_id})
 
 
+def _answered(client, world) -> str:
+    """A project at « Diagnostic » with one answer saved through `client`; the URL of its results."""
+    form, results = _urls(_project(world))
+    client.post(form, {"version": "0", "strategie-1": "2"})
+    return results
+
+
 def test_a_saved_answer_shows_at_once_on_the_results(client_as, world):
     project = _project(world)
     form, results = _urls(project)
@@ -39,10 +46,8 @@ def test_a_saved_answer_shows_at_once_on_the_results(client_as, world):
 
 
 def test_a_renamed_organisation_shows_in_the_chart_title(client_as, world):
-    project = _project(world)
-    form, results = _urls(project)
     client = client_as(world["member"])
-    client.post(form, {"version": "0", "strategie-1": "2"})
+    results = _answered(client, world)
     client.get(results)
     world["org"].name = "Commune renommée"
     world["org"].save()
@@ -50,10 +55,8 @@ def test_a_renamed_organisation_shows_in_the_chart_title(client_as, world):
 
 
 def test_the_kept_body_holds_no_token_of_the_request(client_as, world):
-    project = _project(world)
-    form, results = _urls(project)
     client = client_as(world["member"])
-    client.post(form, {"version": "0", "strategie-1": "2"})
+    results = _answered(client, world)
     first = client.get(results)
     second = client_as(world["member"]).get(results)
     body = second.content.decode()
@@ -64,18 +67,14 @@ def test_the_kept_body_holds_no_token_of_the_request(client_as, world):
 
 
 def test_another_organisation_member_never_gets_the_kept_body(client_as, world):
-    project = _project(world)
-    form, results = _urls(project)
-    client_as(world["member"]).post(form, {"version": "0", "strategie-1": "2"})
+    results = _answered(client_as(world["member"]), world)
     assert client_as(world["member"]).get(results).status_code == 200
     assert client_as(world["outsider"]).get(results).status_code == 404
 
 
 def test_a_diagnostic_that_is_not_published_is_rendered_on_every_request(client_as, world):
-    project = _project(world)
-    form, results = _urls(project)
     client = client_as(world["member"])
-    client.post(form, {"version": "0", "strategie-1": "2"})
+    results = _answered(client, world)
     client.get(results)
     Diagnostic.objects.update(status=TemplateStatus.DRAFT)
     world["org"].name = "Commune renommée"
