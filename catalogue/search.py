@@ -7,6 +7,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, QuerySet, Value
 
+from catalogue.models import ServiceSearchVector
+
 SEARCH_CONFIG = "french_unaccent"  # created by migration catalogue.0002_french_search
 
 
@@ -22,7 +24,8 @@ def uses_postgres() -> bool:
 
 
 def search_vector_expression():
-    """The stored vector: the name weighs most, then the pitch, then everything else (description, themes…)."""
+    """The stored vector (catalogue.models.ServiceSearchVector), computed on Service: the name weighs most, then the
+    pitch, then everything else (description, themes…)."""
     return (
         SearchVector("name", weight="A", config=Value(SEARCH_CONFIG))
         + SearchVector("pitch", weight="B", config=Value(SEARCH_CONFIG))
@@ -51,7 +54,7 @@ def search_condition(terms: str) -> Q | None:
 def condition_of(values: list[str]) -> Q:
     """The Q on Service of search_values() (or of markers in their place: see catalogue.selectors)."""
     if uses_postgres():
-        return Q(search_vector=_query(values[0]))
+        return Q(search_entry__vector=_query(values[0]))
     condition = Q()
     for pattern in values:
         condition &= Q(search_text__regex=pattern)
@@ -71,4 +74,14 @@ def ranked(queryset: QuerySet, values: list[str]) -> QuerySet:
     """with_rank() from search_values() (or markers in their place)."""
     if not values or not uses_postgres():
         return queryset
-    return queryset.annotate(rank=SearchRank(F("search_vector"), _query(values[0])))
+    return queryset.annotate(rank=SearchRank(F("search_entry__vector"), _query(values[0])))
+
+
+def matching_vectors(values: list[str], *, with_rank: bool) -> QuerySet:
+    """The (service id[, rank]) of the vectors matching search_values() (PostgreSQL), read from their own table
+    alone: published or not (the caller keeps the services it lists)."""
+    query = _query(values[0])
+    vectors = ServiceSearchVector.objects.filter(vector=query).order_by()
+    if with_rank:
+        return vectors.annotate(rank=SearchRank(F("vector"), query)).values_list("service_id", "rank")
+    return vectors.values_list("service_id")

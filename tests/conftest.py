@@ -63,11 +63,15 @@ def _forget_kept_pages() -> None:
     """Pages and answers kept in the process's memory belong to one test's data (versions may repeat across
     tests: an empty catalogue has the same version in every test)."""
     from catalogue import selectors as catalogue_selectors
+    from catalogue import views as catalogue_views
+    from common import shells
     from portal import pagecache
     from portal.templatetags import portal_layout
     from territories import selectors as territory_selectors
 
     catalogue_selectors.forget_index()
+    catalogue_views.regions.clear()
+    shells.shells.clear()
     pagecache.memory.clear()
     portal_layout._rendered.clear()
     territory_selectors.forget_answers()

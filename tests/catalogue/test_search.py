@@ -57,5 +57,5 @@ def test_postgres_search_uses_the_accent_free_french_configuration(themes):
             "SELECT to_tsvector('french_unaccent', 'Données École') @@ to_tsquery('french_unaccent', 'ecole')"
         )
         assert cursor.fetchone()[0] is True
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'catalogue_service_search_gin'")
-        assert "gin" in cursor.fetchone()[0].lower()
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'catalogue_servicesearchvector_gin'")
+        assert "using gin (vector)" in cursor.fetchone()[0].lower()
