@@ -48,6 +48,13 @@ def membership_of(user, organisation: Organisation) -> Membership | None:
     return cache[organisation.pk]
 
 
+def remember_membership(user, organisation_id: int, membership: Membership | None) -> None:
+    """Give this user object its membership of the organisation (or None), read by the caller in a query of its
+    own (e.g. with the project of a page); membership_of then asks nothing."""
+    if _is_authenticated(user):
+        user.__dict__.setdefault(_MEMBERSHIP_CACHE, {})[organisation_id] = membership
+
+
 def is_member(user, organisation: Organisation) -> bool:
     return membership_of(user, organisation) is not None
 

@@ -13,13 +13,10 @@ from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from accounts.models import User
 from common.memo import ProcessMemo
 from common.precompiled import Markers, precompiled_objects
-from journeys import selectors
 from journeys.charts import radar_chart
 from journeys.models import Diagnostic, DiagnosticResponse, Project
-from journeys.permissions import can_view_project
 from journeys.services import recommendations_for
 
 # About 15 kB a body: a few MB per worker at most. The key names everything the body depends on; the expiry only
@@ -70,26 +67,6 @@ def result_body(project: Project, diagnostic: Diagnostic, response: DiagnosticRe
         project.organisation.name,
     )
     return _bodies.get_or_build(key, lambda: _render(project, diagnostic, response))
-
-
-def _member_project_query(markers: Markers) -> QuerySet[Project]:
-    # A stand-in member with the marker as id: the permission helper builds its own rule (projects of the user's
-    # organisations), the marker taking the place of the id in the compiled query.
-    member = User(pk=markers.integer("user"), is_active=True)
-    visible = selectors.projects_visible_to(member).select_related("organisation")
-    return visible.filter(public_id=markers.uuid("project"))[:1]
-
-
-def member_project(user, public_id) -> Project | None:
-    """The project of an ordinary member's results page with its organisation, as views._project reads it, in a
-    precompiled query; None for staff (their territory makes the query's shape) and when none is visible: the
-    caller then asks views._project, which answers either case."""
-    if not user.is_authenticated or user.is_staff:
-        return None
-    found = precompiled_objects("journeys.results.project", _member_project_query, user=user.pk, project=public_id)
-    if not found or not can_view_project(user, found[0]):  # defence in depth, as views._project
-        return None
-    return found[0]
 
 
 def _response_query(markers: Markers) -> QuerySet[DiagnosticResponse]:

@@ -26,17 +26,19 @@ from journeys.forms import (
 )
 from journeys.models import DiagnosticResponse, EthicsCheck, Project, StepAnswer
 from journeys.permissions import can_comment_project, can_edit_project, can_validate_stage, can_view_project
-from journeys.results import member_project, response_of, result_body
+from journeys.results import response_of, result_body
 from journeys.step_forms import posted_step_form
 
 PAGE_SIZE = 20
 
 
 def _project(request: HttpRequest, public_id, related: tuple[str, ...] = selectors.PAGE_RELATIONS) -> Project:
-    try:
-        project = selectors.project_for_page(request.user, public_id, related)
-    except Project.DoesNotExist as error:
-        raise Http404("Projet introuvable.") from error
+    project = selectors.member_project(request.user, public_id, related)  # an ordinary member's: precompiled
+    if project is None:
+        try:
+            project = selectors.project_for_page(request.user, public_id, related)
+        except Project.DoesNotExist as error:
+            raise Http404("Projet introuvable.") from error
     if not can_view_project(request.user, project):  # defence in depth: the selector already scopes
         raise Http404("Projet introuvable.")
     return project
@@ -391,7 +393,7 @@ def diagnostic_form(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_safe
 def diagnostic_result(request: HttpRequest, public_id) -> HttpResponse:
-    project = member_project(request.user, public_id) or _project(request, public_id, related=("organisation",))
+    project = _project(request, public_id, related=("organisation",))
     response = response_of(project)
     if response is not None:
         diagnostic = selectors.page_diagnostic(response.diagnostic)

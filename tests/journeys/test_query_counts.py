@@ -58,7 +58,7 @@ def test_project_page_query_count_does_not_grow_with_answers_and_comments(client
     assert small == large, f"{small} requêtes pour un petit projet, {large} pour un grand"
     # Upper bounds, to lower when a query goes (never raise them): rendered anew, and kept (journeys.pages).
     assert large <= 15
-    assert _count(client, url) <= 4
+    assert _count(client, url) <= 3
 
 
 def test_project_list_query_count_does_not_grow_with_projects(client_as, world):

@@ -25,7 +25,8 @@ def test_results_page_reads_no_journey_structure_per_request(world, client_as):
 
 def test_member_reads_come_precompiled_and_staff_still_get_their_page(world, client_as):
     from journeys import selectors
-    from journeys.results import member_project, response_of
+    from journeys.results import response_of
+    from journeys.selectors import member_project
 
     journeys_world(world)
     project = world["journeys_project"]
