@@ -52,7 +52,7 @@ class ServiceCard:
     url: str
     name: str
     pitch: str
-    themes: list[str]
+    themes: tuple[str, ...]
     uses_ai: bool
     maturity: str  # label
     publisher: str
@@ -264,7 +264,7 @@ def _card(index: ServiceIndex, position: int) -> ServiceCard:
         url=index.url.replace("/slug/", f"/{slug}/"),
         name=name,
         pitch=pitch,
-        themes=[names[pk] for pk in themes],
+        themes=tuple(names[pk] for pk in themes),
         uses_ai=uses_ai,
         maturity=MATURITY_LABELS.get(maturity, maturity),
         publisher=publisher,

@@ -6,10 +6,13 @@ links, breadcrumb, footer, scripts: a dozen templates and includes — became a 
 (the slots: the region, the title) and the CSP nonce, so it is rendered once with a marker in place of each, and the
 markers are replaced at each request.
 
-Only for requests where nothing else can vary: an anonymous visitor without a session or messages cookie, not an
-htmx request (the same conditions as portal.pagecache). A layout whose rendering touched the CSRF token, or in which
-a slot does not appear exactly once, is not kept: the page is rendered as usual.
+Only for requests where nothing else can vary (plain_anonymous_get: an anonymous visitor without a session or
+messages cookie, not an htmx request; portal.pagecache keeps whole pages on the same condition). A layout whose
+rendering touched the CSRF token, or in which a slot does not appear exactly once, is not kept: the page is
+rendered as usual.
 """
+
+import re
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -22,8 +25,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from common.memo import ProcessMemo
 
-# NUL bytes: no content can hold one (portal.middleware refuses them in input, PostgreSQL in text).
-_NONCE = "\x00shell:nonce\x00"
+# Markers between NUL bytes: no content can hold one (portal.middleware refuses them in input, PostgreSQL in text).
+_NONCE_NAME = "csp-nonce"  # where the request's nonce goes: not a slot name a view may give
+_MARKS = re.compile("\x00shell:([^\x00]*)\x00")
 shells = ProcessMemo(max_entries=32, seconds=24 * 3600)  # keyed on the code's templates: never stale in a worker
 
 
@@ -31,7 +35,9 @@ def _slot(name: str) -> str:
     return f"\x00shell:{name}\x00"
 
 
-def _anonymous(request: HttpRequest) -> bool:
+def plain_anonymous_get(request: HttpRequest) -> bool:
+    """A GET from an anonymous visitor without a session or messages cookie, not from htmx: nothing of the page can
+    then belong to this visitor (portal.pagecache keeps whole pages on the same condition)."""
     if request.method != "GET" or "hx-request" in request.headers:
         return False
     cookies = request.COOKIES
@@ -49,7 +55,7 @@ def render_in_shell(
     `context` must be the same on every request of this template (it is rendered into the kept layout); `slots`
     are what varies, each printed once by the template (a str is escaped as the template would).
     """
-    if not _anonymous(request):
+    if not plain_anonymous_get(request):
         return render(request, template_name, {**context, **slots})
     key = (template_name, get_script_prefix(), tuple(sorted(slots)))
     shell = shells.get(key)
@@ -58,13 +64,14 @@ def render_in_shell(
         if shell is None:
             return render(request, template_name, {**context, **slots})
         shells.put(key, shell)
-    html = shell.replace(_NONCE, str(request.csp_nonce)) if _NONCE in shell else shell
-    for name, value in slots.items():
-        html = html.replace(_slot(name), conditional_escape(value))
-    return HttpResponse(html)
+    # One pass over the kept pieces: literal text at even places, the name of what goes between at odd ones.
+    filled = {name: conditional_escape(value) for name, value in slots.items()}
+    if _NONCE_NAME in shell[1::2]:
+        filled[_NONCE_NAME] = str(request.csp_nonce)
+    return HttpResponse("".join(piece if index % 2 == 0 else filled[piece] for index, piece in enumerate(shell)))
 
 
-def _render_shell(request: HttpRequest, template_name: str, context: dict, slots: dict) -> str | None:
+def _render_shell(request: HttpRequest, template_name: str, context: dict, slots: dict) -> tuple[str, ...] | None:
     csrf_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     marked = {name: mark_safe(_slot(name)) for name in slots}  # noqa: S308 (a marker, replaced before sending)
     html = render_to_string(template_name, {**context, **marked}, request=request)
@@ -73,4 +80,6 @@ def _render_shell(request: HttpRequest, template_name: str, context: dict, slots
     if any(html.count(_slot(name)) != 1 for name in slots):
         return None
     nonce = str(getattr(request, "_csp_nonce", "") or "")
-    return html.replace(nonce, _NONCE) if nonce else html
+    if nonce:
+        html = html.replace(nonce, _slot(_NONCE_NAME))
+    return tuple(_MARKS.split(html))

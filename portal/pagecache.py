@@ -18,12 +18,11 @@ What makes it safe:
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest, HttpResponse
 
 from catalogue.selectors import pages_version
 from common.memo import ProcessMemo
+from common.shells import plain_anonymous_get
 from initiatives.figures import figures_version
 
 NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
@@ -46,16 +45,6 @@ class _Entry:
 
 
 memory = ProcessMemo(max_entries=MAX_ENTRIES, seconds=TTL_SECONDS)
-
-
-def _may_use_cache(request: HttpRequest) -> bool:
-    if request.method != "GET" or "hx-request" in request.headers:
-        return False
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
-        return False
-    user = getattr(request, "user", None)
-    return user is not None and not user.is_authenticated
 
 
 def _may_keep(request: HttpRequest, response: HttpResponse) -> bool:
@@ -96,7 +85,7 @@ class AnonymousPageCacheMiddleware:
     def process_view(self, request: HttpRequest, view_func: Callable, view_args, view_kwargs) -> HttpResponse | None:
         match = request.resolver_match
         version = PAGES.get(match.view_name) if match is not None else None
-        if version is None or not _may_use_cache(request):
+        if version is None or not plain_anonymous_get(request):
             return None
         data_version = version()
         # The view may reuse it (its own caches are keyed on the same version): one query less when the page is new.

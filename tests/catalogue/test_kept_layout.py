@@ -27,12 +27,12 @@ def _full_render(client, path: str, data: dict) -> str:
     """The page as rendered without the kept layout (nor the whole page kept for anonymous visitors)."""
     pagecache.memory.clear()
     shells.shells.clear()
-    original = shells._anonymous
-    shells._anonymous = lambda request: False
+    original = shells.plain_anonymous_get
+    shells.plain_anonymous_get = lambda request: False
     try:
         return client.get(path, data).text
     finally:
-        shells._anonymous = original
+        shells.plain_anonymous_get = original
 
 
 @pytest.mark.parametrize("terms", ["cantine", HOSTILE, ""])
