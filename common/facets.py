@@ -165,6 +165,11 @@ class FacetFilterSet(django_filters.FilterSet):
     @property
     def data_cleaned(self) -> dict:
         """The valid part of the query string: an invalid value is ignored rather than failing the page."""
+        return self.cleaned_values()
+
+    def cleaned_values(self) -> dict:
+        """data_cleaned, computed on first use: without the form when every value is valid, by the form otherwise
+        (which is then built, its errors to be shown)."""
         cleaned = self.__dict__.get("_cleaned")
         if cleaned is None:
             if not self.is_bound:
@@ -192,7 +197,8 @@ class FacetFilterSet(django_filters.FilterSet):
     def text_field_html(self, name: str) -> SafeString:
         """The field group of the text field `name`, as the form renders it, without building the form when every
         value of the query string is valid (the form renders it otherwise, with its errors)."""
-        if self.data_cleaned is not None and self.form_built:  # reading it builds the form when a value is invalid
+        self.cleaned_values()  # builds the form when a value is invalid
+        if self.form_built:
             return self.form[name].as_field_group()
         value = self.data.get(name) if self.is_bound else None
         empty, marked = _text_field_shells(self.get_form_class(), name)
