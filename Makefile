@@ -84,7 +84,7 @@ fmt: $(STAMP)
 
 ## Benchmarks (figures printed, nothing asserted on time): server time through the test client (ARGS: names of
 ## benchmarks/bench_*.py), then, when no ARGS narrow the run, real HTTP against gunicorn and a bare Django page,
-## which writes benchmarks/results.md (HTTP_ARGS: e.g. --scale 2, --duration 10, --load-users 0; benchmarks/http.py).
+## which writes benchmarks/results.md (HTTP_ARGS: e.g. --scale 2, --duration 5, --rounds 5, --load-users 0; benchmarks/http.py).
 bench: bench-server
 	@if [ -z "$(ARGS)" ]; then $(MAKE) --no-print-directory bench-http; fi
 
