@@ -406,7 +406,7 @@ def _write_results(*, args, machine, sizes, pages, load_run, started) -> None:
         f"- wrk, 1 thread, {args.connections} connections; for each page, {args.rounds} rounds of {args.duration} s "
         "each, the bare page measured just before the page in every round. **Ratio = bare req/s ÷ page req/s** "
         "(lower is better; 1" + TIMES + " is the bare page): the table gives the round whose ratio is the median "
-        "(its req/s, p50 and p95), the other rounds' ratios in brackets; errors are those of every round.",
+        "(its req/s, p50 and p95), every round's ratio in brackets; errors are those of every round.",
         "- Query count: the same request in-process through the test client, caches warm (cold for the "
         "cache-miss search). Logged-in pages use sessions made by the harness (the national staff session "
         "passed TOTP).",
