@@ -66,12 +66,8 @@ def _query(terms: str) -> SearchQuery:
 
 
 def with_rank(queryset: QuerySet, terms: str) -> QuerySet:
-    """Annotate `rank` (PostgreSQL with terms only) for the « pertinence » sort."""
-    return ranked(queryset, search_values(terms))
-
-
-def ranked(queryset: QuerySet, values: list[str]) -> QuerySet:
-    """with_rank() from search_values() (or markers in their place)."""
+    """Annotate `rank` (PostgreSQL with terms only) for the « pertinence » sort of an ORM query of services."""
+    values = search_values(terms)
     if not values or not uses_postgres():
         return queryset
     return queryset.annotate(rank=SearchRank(F("search_entry__vector"), _query(values[0])))

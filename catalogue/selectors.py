@@ -122,7 +122,6 @@ class ServiceIndex:
     theme_names: dict[int, str]
     # One reverse for the catalogue, not one per card: a slug needs no quoting in a path.
     url: str = field(default_factory=lambda: reverse("catalogue:service_detail", kwargs={"slug": "slug"}))
-    cards: dict[int, "ServiceCard"] = field(default_factory=dict)  # position → its card, written on first use
 
 
 def _bitmap(positions: Iterable[int], size: int) -> int:
@@ -257,13 +256,6 @@ def _build_index(version: str) -> ServiceIndex:
 
 
 def _card(index: ServiceIndex, position: int) -> ServiceCard:
-    card = index.cards.get(position)
-    if card is None:
-        card = index.cards[position] = _new_card(index, position)
-    return card
-
-
-def _new_card(index: ServiceIndex, position: int) -> ServiceCard:
     row = index.rows[position]
     _id, name, slug, pitch, licence, maturity, _hosting, uses_ai, adopter_count, publisher = row[:10]
     order, names = index.theme_order, index.theme_names
